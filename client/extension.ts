@@ -1,1 +1,19 @@
-export function activate(): void {}
+// Extension entry point: starts the language server for .nas files and stops it on the way out.
+import { window } from "vscode";
+import type { ExtensionContext } from "vscode";
+import type { LanguageClient } from "vscode-languageclient/node";
+import { createLanguageClient } from "./languageClient";
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const outputChannel = window.createOutputChannel("Supernet Studio", { log: true });
+  context.subscriptions.push(outputChannel);
+  client = createLanguageClient(context, outputChannel);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

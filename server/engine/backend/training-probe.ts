@@ -1,0 +1,139 @@
+// tfjs-core's Node bundle registers no gradient functions; tfjs-layers' Node bundle registers all
+// of core's into the shared registry when it loads. Imported for that side effect only.
+import "@tensorflow/tfjs-layers";
+import * as tf from "@tensorflow/tfjs-core";
+
+/** A plain conv net: 3×3 conv + BatchNorm + ReLU blocks, global average pool, dense classifier. */
+export interface ConvNetSpec {
+  input: [number, number, number];
+  blocks: { filters: number; stride: number }[];
+  classes: number;
+}
+
+/** The issue's benchmark net (a): 28×28×1, conv 16, then 32 s2, 64, 64 s2, 128; dense 10. */
+export const PLAIN_CONV_NET: ConvNetSpec = {
+  input: [28, 28, 1],
+  blocks: [
+    { filters: 16, stride: 1 },
+    { filters: 32, stride: 2 },
+    { filters: 64, stride: 1 },
+    { filters: 64, stride: 2 },
+    { filters: 128, stride: 1 },
+  ],
+  classes: 10,
+};
+
+export type BatchNorm = (x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tensor1D) => tf.Tensor4D;
+
+/** BatchNorm with the batch's statistics, differentiated by tfjs-core's autodiff. */
+export const plainBatchNorm: BatchNorm = (x, gamma, beta) => {
+  const { mean, variance } = tf.moments(x, [0, 1, 2]);
+  return tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, 1e-5))), gamma), beta);
+};
+
+interface Block {
+  filter: tf.Variable;
+  gamma: tf.Variable;
+  beta: tf.Variable;
+  stride: number;
+}
+
+export interface ConvNet {
+  variables: tf.Variable[];
+  logits(images: tf.Tensor4D): tf.Tensor2D;
+  dispose(): void;
+}
+
+/** He-initialised weights from a fixed seed, so every backend trains the same net. */
+export function buildConvNet(spec: ConvNetSpec, batchNorm: BatchNorm = plainBatchNorm, seed = 1): ConvNet {
+  let channels = spec.input[2];
+  const blocks: Block[] = spec.blocks.map(({ filters, stride }, i) => {
+    const std = Math.sqrt(2 / (9 * channels));
+    const block = {
+      filter: tf.variable(tf.randomNormal([3, 3, channels, filters], 0, std, "float32", seed + i)),
+      gamma: tf.variable(tf.ones([filters])),
+      beta: tf.variable(tf.zeros([filters])),
+      stride,
+    };
+    channels = filters;
+    return block;
+  });
+  const dense = tf.variable(tf.randomNormal([channels, spec.classes], 0, Math.sqrt(1 / channels), "float32", seed));
+  const bias = tf.variable(tf.zeros([spec.classes]));
+  const variables = [...blocks.flatMap((b) => [b.filter, b.gamma, b.beta]), dense, bias];
+  return {
+    variables,
+    logits: (images) => {
+      let x = images;
+      for (const b of blocks) {
+        const conv = tf.conv2d(x, b.filter as tf.Tensor4D, b.stride, "same");
+        x = tf.relu(batchNorm(conv, b.gamma as tf.Tensor1D, b.beta as tf.Tensor1D));
+      }
+      return tf.add(tf.matMul(tf.mean(x, [1, 2]) as tf.Tensor2D, dense), bias);
+    },
+    dispose: () => variables.forEach((v) => v.dispose()),
+  };
+}
+
+export interface StepTiming {
+  steps: number;
+  batch: number;
+  /** Median of the timed steps, in milliseconds. */
+  medianStepMs: number;
+  stepsPerSecond: number;
+  imagesPerSecond: number;
+}
+
+export interface ProbeOptions {
+  batch: number;
+  /** Untimed steps first: kernel setup, XNNPACK operator creation, V8 tier-up. */
+  warmupSteps: number;
+  /** Stop timing after this many steps or this much time, whichever comes first. */
+  maxSteps: number;
+  maxSeconds: number;
+  batchNorm?: BatchNorm;
+}
+
+/** Trains the net on random data (SGD with momentum) on the current backend and times the steps. */
+export function timeTrainingSteps(spec: ConvNetSpec, options: ProbeOptions): StepTiming {
+  const net = buildConvNet(spec, options.batchNorm);
+  const optimizer = tf.train.momentum(0.01, 0.9);
+  const images = tf.randomNormal([options.batch, ...spec.input], 0, 1, "float32", 7) as tf.Tensor4D;
+  const labels = tf.oneHot(tf.randomUniform([options.batch], 0, spec.classes, "int32", 8) as tf.Tensor1D, spec.classes);
+  const step = (): void => {
+    const loss = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, net.logits(images)), true, net.variables);
+    // Reading the loss waits for the step on backends that run asynchronously.
+    loss?.dataSync();
+    loss?.dispose();
+  };
+  try {
+    for (let i = 0; i < options.warmupSteps; i++) step();
+    const durations: number[] = [];
+    const started = performance.now();
+    while (durations.length < options.maxSteps && performance.now() - started < options.maxSeconds * 1000) {
+      const t = performance.now();
+      step();
+      durations.push(performance.now() - t);
+    }
+    const medianStepMs = median(durations);
+    return {
+      steps: durations.length,
+      batch: options.batch,
+      medianStepMs,
+      stepsPerSecond: 1000 / medianStepMs,
+      imagesPerSecond: (1000 * options.batch) / medianStepMs,
+    };
+  } finally {
+    net.dispose();
+    optimizer.dispose();
+    images.dispose();
+    labels.dispose();
+  }
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error("median of no values");
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

@@ -1,0 +1,27 @@
+/** Diagnostics produced by the parser and checker, in document offsets. */
+import type { Span } from "./ast";
+
+export type Severity = "error" | "warning" | "info" | "hint";
+
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** The fix a person would almost always want (shown first, applied by "fix all"). */
+  readonly preferred?: boolean;
+}
+
+export interface Diagnostic extends Span {
+  readonly severity: Severity;
+  /** A stable code such as `unknown-op`; documented in docs/language.md. */
+  readonly code: string;
+  readonly message: string;
+  readonly fixes?: readonly Fix[];
+  /** Marks unnecessary code (faded in editors), e.g. a duplicate choice. */
+  readonly unnecessary?: boolean;
+}
