@@ -3,11 +3,15 @@ import { checkCommand } from "./check";
 import { doctorCommand } from "./doctor";
 import { infoCommand } from "./info";
 import { optimizeCommand } from "./optimize";
+import { resumeCommand, searchCommand } from "./search";
 import { UsageError } from "./usage";
 
 const USAGE = `usage: supernet <command> [options]
 
 commands:
+  search FILE [--search NAME] [--out DIR] [--events] [--json] [--backend auto|node|wasm|cpu] [--data auto|embedded|full]
+                               train the supernet and search it; prints the Pareto front
+  resume RUNDIR                continue a stopped or killed run where it stopped
   check FILE... [--json]       check .nas files; gcc-style diagnostics, exit 1 on any error
   info FILE [--json]           spaces (subnet count, MACs and params ranges) and searches of a file
   optimize --problem P ...     run a search strategy on a standard test problem (zdt1..zdt6, dtlz2)
@@ -23,6 +27,8 @@ const COMMANDS: Record<string, Command> = {
   info: infoCommand,
   optimize: (args) => optimizeCommand(args),
   doctor: (args) => doctorCommand(args),
+  search: (args) => searchCommand(args),
+  resume: (args) => resumeCommand(args),
 };
 
 async function main(argv: string[]): Promise<number> {

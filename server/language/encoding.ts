@@ -53,3 +53,35 @@ export function nearestIndex(values: readonly number[], value: number): number {
   for (let i = 1; i < values.length; i++) if (Math.abs(values[i] - value) < Math.abs(values[best] - value)) best = i;
   return best;
 }
+
+/**
+ * Draws a subnet uniformly over the space's distinct subnets (not over raw genomes, which
+ * would favour shallow stages): a stage's depth d is drawn with weight equal to the number of
+ * subnets of that stage with depth d, then its active blocks' genes uniformly.
+ */
+export function sampleUniform(model: SpaceModel, random: () => number): number[] {
+  const genome = model.genes.map(() => 0);
+  const pick = (n: number): number => Math.min(n - 1, Math.floor(random() * n));
+  for (const g of model.genes) if (g.stage === undefined) genome[g.index] = pick(g.values.length);
+  for (const stage of model.stages.values()) {
+    const blockGenes = (b: number): Gene[] => model.genes.filter((g) => g.stage === stage.name && g.block === b);
+    let depth: number;
+    if (stage.depth.kind === "gene") {
+      const gene = model.genes[stage.depth.gene];
+      // weight(d) = product of the choice counts of blocks 0..d-1 (as a float: only ratios matter).
+      const weights = gene.values.map((d) => {
+        let w = 1;
+        for (let b = 0; b < d; b++) for (const g of blockGenes(b)) w *= g.values.length;
+        return w;
+      });
+      const total = weights.reduce((a, b) => a + b, 0);
+      let r = random() * total;
+      let i = 0;
+      while (i < weights.length - 1 && r >= weights[i]) r -= weights[i++];
+      genome[gene.index] = i;
+      depth = gene.values[i];
+    } else depth = stage.depth.value as number;
+    for (let b = 0; b < depth; b++) for (const g of blockGenes(b)) genome[g.index] = pick(g.values.length);
+  }
+  return genome;
+}

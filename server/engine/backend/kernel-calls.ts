@@ -1,5 +1,5 @@
 import { getKernel } from "@tensorflow/tfjs-core";
-import type { KernelBackend, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from "@tensorflow/tfjs-core";
+import type { KernelBackend, KernelFunc, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from "@tensorflow/tfjs-core";
 
 /** Padding of the two spatial axes, [[top, bottom], [left, right]]; a negative side crops. */
 export type SpatialPads = [[number, number], [number, number]];
@@ -41,10 +41,26 @@ export class KernelCalls {
     if (kernel === undefined) {
       throw new Error(`Kernel '${kernelName}' is not registered for backend '${this.backendName}'.`);
     }
-    const out = kernel.kernelFunc({ inputs, backend: this.backend, attrs });
-    if (Array.isArray(out)) throw new Error(`Kernel '${kernelName}' returned several outputs.`);
+    return this.runFunc(kernel.kernelFunc, inputs, attrs);
+  }
+
+  /** Runs a kernel function directly: the stock kernel that a registered replacement wraps. */
+  runFunc(kernelFunc: KernelFunc, inputs: NamedTensorInfoMap, attrs: NamedAttrMap = {}): TensorInfo {
+    const out = kernelFunc({ inputs, backend: this.backend, attrs });
+    if (Array.isArray(out)) throw new Error("a kernel used inside a composite kernel returned several outputs");
     this.intermediates.push(out);
     return out;
+  }
+
+  /** A new float32 tensor from values computed in JavaScript (small ones: filters, vectors). */
+  fromValues(values: Float32Array, shape: number[]): TensorInfo {
+    const info = { dataId: this.backend.write(values, shape, "float32"), shape, dtype: "float32" as const };
+    this.intermediates.push(info);
+    return info;
+  }
+
+  read(x: TensorInfo): Float32Array {
+    return this.backend.readSync(x.dataId) as Float32Array;
   }
 
   reshape(x: TensorInfo, shape: number[]): TensorInfo {
@@ -63,8 +79,16 @@ export class KernelCalls {
     return this.run("PadV2", { x }, { paddings, constantValue: 0 });
   }
 
+  slice(x: TensorInfo, begin: number[], size: number[]): TensorInfo {
+    return this.run("Slice", { x }, { begin, size });
+  }
+
   sum(x: TensorInfo, axis: number[]): TensorInfo {
     return this.run("Sum", { x }, { axis, keepDims: false });
+  }
+
+  matMul(a: TensorInfo, b: TensorInfo, transposeA = false, transposeB = false): TensorInfo {
+    return this.run("BatchMatMul", { a, b }, { transposeA, transposeB });
   }
 
   /** A stride-1 NHWC convolution (dense or depthwise) with any dilation and per-side padding. */
@@ -90,12 +114,6 @@ export class KernelCalls {
     const [[top, bottom], [left, right]] = pads.map((side) => side.map((p) => Math.max(-p, 0)));
     if (top + bottom + left + right === 0) return x;
     const [batch, height, width, channels] = x.shape;
-    const begin = [0, top, left, 0];
-    const end = [batch, height - bottom, width - right, channels];
-    return this.run(
-      "StridedSlice",
-      { x },
-      { begin, end, strides: [1, 1, 1, 1], beginMask: 0, endMask: 0, ellipsisMask: 0, newAxisMask: 0, shrinkAxisMask: 0 },
-    );
+    return this.slice(x, [0, top, left, 0], [batch, height - top - bottom, width - left - right, channels]);
   }
 }

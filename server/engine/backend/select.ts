@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
-import { installWasmGradientKernels } from "./gradient-kernels";
+import { installWasmKernels } from "./wasm-kernels";
 import { loadFailureReason, loadTfjsNode } from "./tfjs-node";
 import { wasmBinaryFolder } from "./wasm-files";
 import { createThreadedWasmBackend } from "./wasm-threaded";
@@ -126,7 +126,7 @@ let stockWasmFactory: BackendFactory | undefined;
 const PRIORITY: Record<string, number> = { tensorflow: 3, wasm: 2, cpu: 1 };
 
 async function activateWasm(threads: number): Promise<BackendAttempt> {
-  installWasmGradientKernels();
+  installWasmKernels();
   if (tf.engine().registry.wasm !== undefined) {
     await tf.setBackend("wasm");
     return { kind: "wasm", loaded: true, note: `${wasmThreads()} thread(s), started earlier in this process` };

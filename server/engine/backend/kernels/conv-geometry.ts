@@ -20,7 +20,7 @@ export function filterGradientPads(info: Conv2DInfo): SpatialPads {
 }
 
 /**
- * The input gradient is a stride-1 convolution, by the spatially flipped filter, of the output
+ * The input gradient as a stride-1 convolution, by the spatially flipped filter, of the output
  * gradient spread out by the stride (see `spreadByStride`, which leaves stride − 1 trailing
  * zeros per row and column). This padding makes its output exactly the input's height × width.
  */
@@ -30,6 +30,38 @@ export function inputGradientPads(info: Conv2DInfo): SpatialPads {
     [info.filterHeight - 1 - top, info.inHeight + top - info.outHeight * info.strideHeight],
     [info.filterWidth - 1 - left, info.inWidth + left - info.outWidth * info.strideWidth],
   ];
+}
+
+/** One spatial axis of the sub-pixel form of the input gradient; see `subPixelAxis`. */
+export interface SubPixelAxis {
+  /** Zeros added before and after the filter's taps on this axis, making them `taps · stride`. */
+  filterPad: [number, number];
+  /** Taps per phase. */
+  taps: number;
+  /** Padding of the stride-1 convolution over the (unspread) output gradient. */
+  convPad: [number, number];
+  /** Rows (or columns) per phase: the input extent rounded up to a multiple of the stride. */
+  phaseExtent: number;
+}
+
+/**
+ * The input gradient without multiplying zeros: input row h = p·s + r (phase r) receives
+ * Σ_j dy[p + D − j] · w[r + pt − s·D + s·j] with D = ⌈pt / s⌉. Padding the filter by s·D − pt
+ * taps in front (and to a multiple of s) and splitting it into [taps, s] gives every phase its
+ * own sub-filter over the same window of dy, so one convolution computes all s² phases as
+ * channels, and depth-to-space interleaves them.
+ */
+export function subPixelAxis(inSize: number, outSize: number, filterSize: number, stride: number, padBefore: number): SubPixelAxis {
+  const window = Math.ceil(padBefore / stride);
+  const front = stride * window - padBefore;
+  const taps = Math.ceil((filterSize + front) / stride);
+  const phaseExtent = Math.ceil(inSize / stride);
+  return {
+    filterPad: [front, taps * stride - filterSize - front],
+    taps,
+    convPad: [taps - 1 - window, phaseExtent - outSize + window],
+    phaseExtent,
+  };
 }
 
 /** [B, H, W, C] → [B, H·sh, W·sw, C] with each value followed by zeros: one pad, no scatter. */
