@@ -237,7 +237,10 @@ function checkSubnet(d: A.SubnetDecl, space: SpaceInfo | undefined, report: (d: 
 
   const assign = (a: A.Assignment, prefix: A.PathSegment | undefined): void => {
     const segments = prefix ? [prefix, ...a.path.segments] : a.path.segments;
-    const resolved = resolvePath(model, segments, err, symbols);
+    const found: SymbolOccurrence[] = [];
+    const resolved = resolvePath(model, segments, err, found);
+    // A block's own stage name is recorded once for the block (below), not per assignment.
+    symbols.push(...found.filter((o) => !prefix || o.start !== prefix.name.start));
     if (!resolved || !a.value) return;
     const v = a.value;
     if (resolved.gene) {
@@ -271,6 +274,9 @@ function checkSubnet(d: A.SubnetDecl, space: SpaceInfo | undefined, report: (d: 
         err(item.path, "bad-path", "a block assignment names one stage block, as in `s2[0] { kernel = 5 }`");
         continue;
       }
+      // The block's stage is named once, however many assignments (even none) the block holds.
+      const stage = model.stages.get(last.name.name);
+      if (stage) symbols.push({ kind: "stage", name: stage.name, space: model.name, start: last.name.start, end: last.name.end, definition: false });
       for (const a of item.assignments) assign(a, last);
     } else if (item.kind === "measured") measured = item;
   }
@@ -319,10 +325,12 @@ function resolvePath(model: SpaceModel, segments: readonly A.PathSegment[], err:
       if (!model.layers.has(label.name)) return void err(label, "unknown-path", `no layer \`${label.name}\` in stage ${stage.name}`);
       symbols.push({ kind: "layer", name: label.name, space: model.name, start: label.start, end: label.end, definition: false });
     }
-    const candidates = model.genes.filter((g) => g.stage === stage.name && g.block === b && g.kind === "arg" && g.arg === argSeg.name.name && (!label || g.label === label.name));
+    const withArg = model.genes.filter((g) => g.stage === stage.name && g.block === b && g.kind === "arg" && g.arg === argSeg.name.name && (!label || g.label === label.name));
+    // Without a label, several ops with this choice mean the unlabelled one (as the model names paths).
+    const candidates = !label && withArg.length > 1 ? withArg.filter((g) => g.label === undefined) : withArg;
     if (candidates.length === 1) return { gene: candidates[0], what: candidates[0].path };
-    if (candidates.length > 1) {
-      return void err(pathSpan, "ambiguous-path", `\`${text}\` is ambiguous: ${candidates.length} ops of ${stage.name}[${b}] have an elastic \`${argSeg.name.name}\`; label the layers and write \`${stage.name}[${b}].LABEL.${argSeg.name.name}\``);
+    if (candidates.length > 1 || (candidates.length === 0 && withArg.length > 1)) {
+      return void err(pathSpan, "ambiguous-path", `\`${text}\` is ambiguous: ${withArg.length} ops of ${stage.name}[${b}] have an elastic \`${argSeg.name.name}\`; label the layers and write \`${stage.name}[${b}].LABEL.${argSeg.name.name}\``);
     }
     const fixed = fixedArg(stage.blocks[b], argSeg.name.name, label?.name);
     if (fixed !== undefined) return { fixed, what: `${stage.name}[${b}].${argSeg.name.name}` };

@@ -94,7 +94,8 @@ export function buildSpace(decl: A.SpaceDecl, report: Report): SpaceModel {
 
 class SpaceBuilder {
   private readonly genes: Gene[] = [];
-  private readonly genePaths = new Set<string>();
+  /** Where each arg gene was declared (its argument) and by which op, for path warnings. */
+  private readonly argSites = new Map<number, { span: A.Span; op: string }>();
   private readonly layers = new Map<string, A.Ident>();
   private readonly stages = new Map<string, StageNode>();
   private input: Shape | undefined;
@@ -130,7 +131,12 @@ class SpaceBuilder {
       if (item.kind === "stage") {
         const stage = this.stage(item);
         if (stage) items.push(stage);
-      } else items.push(...this.chain([item], undefined));
+      } else {
+        const from = this.genes.length;
+        items.push(...this.chain([item], undefined));
+        const label = item.kind === "layer" ? item.label : undefined;
+        this.assignPaths(from, label ? { layer: label.name, labelled: true } : { layer: `#${this.topLayerCount}`, labelled: false }, true);
+      }
     }
     if (!seen.has("input") && this.decl.name) {
       this.error(this.decl.name, "missing-input", "this space declares no `input`: add `input image(H, W, C)`, `input vector(N)` or `input tokens(LENGTH, vocab: V)`");
@@ -300,9 +306,15 @@ class SpaceBuilder {
     if (d.body.length === 0) this.error(d.name, "empty-stage", `stage \`${name}\` has no layers: add the block it repeats`);
     const blocks: ChainNode[][] = [];
     const failuresBefore = this.unresolvedOps;
+    const firstGene = this.genes.length;
     const first = this.chain(d.body, { stage: name, block: 0 });
+    this.assignPaths(firstGene, { stage: name, block: 0 }, true);
     blocks.push(first);
-    for (let b = 1; b < maxDepth; b++) blocks.push(this.repeatBlock(first, name, b));
+    for (let b = 1; b < maxDepth; b++) {
+      const from = this.genes.length;
+      blocks.push(this.repeatBlock(first, name, b));
+      this.assignPaths(from, { stage: name, block: b }, false);
+    }
     const node: StageNode = { kind: "stage", name, decl: d, depth, blocks, complete: this.unresolvedOps === failuresBefore };
     this.stages.set(name, node);
     return node;
@@ -322,8 +334,10 @@ class SpaceBuilder {
         else if (binding.kind === "fixed") args.set(name, binding);
         else {
           const g = this.genes[binding.gene];
-          const path = this.genePath(owner, name, { stage, block: b });
-          args.set(name, { kind: "gene", gene: this.addGene({ path, values: g.values, span: g.span, kind: "arg", stage, block: b, arg: name, label: n.label }) });
+          const gene = this.addGene({ path: `${owner}.${name}`, values: g.values, span: g.span, kind: "arg", stage, block: b, arg: name, label: n.label });
+          const site = this.argSites.get(binding.gene);
+          if (site) this.argSites.set(gene, site);
+          args.set(name, { kind: "gene", gene });
         }
       }
       return { ...n, args, owner };
@@ -350,7 +364,7 @@ class SpaceBuilder {
         }
         owner = where ? `${where.stage}[${where.block}].${name}` : name;
       } else if (where) owner = `${where.stage}[${where.block}]`;
-      else owner = `layer${++this.topLayerCount}`;
+      else owner = `#${++this.topLayerCount}`;
       for (const call of item.ops) {
         const op = this.op(call, item.label?.name, owner, where);
         if (op) out.push(op);
@@ -396,22 +410,11 @@ class SpaceBuilder {
         ok = false;
         return;
       }
-      const path = this.genePath(owner, argSpec.name, where);
+      const path = `${owner}.${argSpec.name}`; // provisional: `assignPaths` sets the final one
       const binding = this.bindValue(argSpec, arg.value, (values, span) => this.addGene({ path, values, span, kind: "arg", stage: where?.stage, block: where?.block, arg: argSpec.name, label }), report);
       if (binding) args.set(argSpec.name, binding);
       else ok = false;
-      if (binding?.kind === "gene" && report && !label && (path.includes("#") || !where)) {
-        // A subnet addresses a choice by a path; an unlabelled layer's path is not one a person can write or keep.
-        this.report({
-          start: arg.start,
-          end: arg.end,
-          severity: "warning",
-          code: "unlabelled-choice",
-          message: where
-            ? `another op of ${where.stage}[${where.block}] also has an elastic \`${argSpec.name}\`: label the layers (\`name: ${spec.name}(…)\`) so a subnet can address each`
-            : `label this layer (\`name: ${spec.name}(…)\`) so a subnet can address its \`${argSpec.name}\` choice`,
-        });
-      }
+      if (binding?.kind === "gene") this.argSites.set(binding.gene, { span: arg, op: spec.name });
     });
     const missing = spec.args.filter((a) => a.required && !given.has(a.name));
     if (missing.length > 0) {
@@ -432,26 +435,53 @@ class SpaceBuilder {
     return { kind: "op", spec, call, args, label, owner };
   }
 
-  /** `s2[0].kernel` (the short form, while it is unambiguous in its block), `stem.out`, or `layer3.out`. */
-  private genePath(owner: string, arg: string, where: { stage: string; block: number } | undefined): string {
-    if (where) {
-      const short = `${where.stage}[${where.block}].${arg}`;
-      if (!this.genePaths.has(short)) return short;
+  /**
+   * The paths a subnet addresses the genes of one group by: a stage block (`s2[0]`) or a
+   * top-level layer line. An argument that only one op of the group makes elastic is
+   * `s2[0].kernel` / `stem.out`; when several do, labelled ops are told apart as
+   * `s2[0].LABEL.kernel` (an only unlabelled one keeps `s2[0].kernel`), and choices no path
+   * can name get a warning (and a `#k` path).
+   */
+  private assignPaths(from: number, group: { stage: string; block: number } | { layer: string; labelled: boolean }, report: boolean): void {
+    const byArg = new Map<string, Gene[]>();
+    for (const g of this.genes.slice(from)) {
+      if (g.kind !== "arg" || g.arg === undefined) continue;
+      byArg.set(g.arg, [...(byArg.get(g.arg) ?? []), g]);
     }
-    return this.unique(`${owner}.${arg}`);
-  }
-
-  private unique(path: string): string {
-    if (!this.genePaths.has(path)) return path;
-    let k = 2;
-    while (this.genePaths.has(`${path}#${k}`)) k++;
-    return `${path}#${k}`;
+    for (const [arg, genes] of byArg) {
+      genes.forEach((g, k) => {
+        let path: string;
+        let problem: string | undefined;
+        if ("stage" in group) {
+          const base = `${group.stage}[${group.block}]`;
+          // Labelled ops are named by label; the one unlabelled op (if only one) keeps the short path.
+          const sameLabel = genes.filter((o) => o.label === g.label).length;
+          if (genes.length === 1 || (g.label === undefined && sameLabel === 1)) path = `${base}.${arg}`;
+          else if (g.label !== undefined && sameLabel === 1) path = `${base}.${g.label}.${arg}`;
+          else {
+            path = `${base}.${arg}#${k + 1}`;
+            problem = `another op of ${base} also has an elastic \`${arg}\`: label the layers (\`name: ${this.argSites.get(g.index)?.op ?? "op"}(…)\`) so a subnet can address each`;
+          }
+        } else if (genes.length === 1) {
+          path = `${group.layer}.${arg}`;
+          if (!group.labelled) problem = `label this layer (\`name: ${this.argSites.get(g.index)?.op ?? "op"}(…)\`) so a subnet can address its \`${arg}\` choice`;
+        } else {
+          path = `${group.layer}.${arg}#${k + 1}`;
+          problem = group.labelled
+            ? `several ops of layer \`${group.layer}\` have an elastic \`${arg}\`: put them on separate labelled lines so a subnet can address each`
+            : `label this layer (\`name: ${this.argSites.get(g.index)?.op ?? "op"}(…)\`) so a subnet can address its \`${arg}\` choice`;
+        }
+        this.genes[g.index] = { ...g, path };
+        const site = this.argSites.get(g.index);
+        if (problem && report && site) this.report({ start: site.span.start, end: site.span.end, severity: "warning", code: "unlabelled-choice", message: problem });
+      });
+    }
   }
 
   private addGene(g: Omit<Gene, "index">): number {
     const index = this.genes.length;
-    this.genes.push({ ...g, index });
-    this.genePaths.add(g.path);
+    // One object shape for every gene (a spread of optional fields would give many).
+    this.genes.push({ index, path: g.path, values: g.values, span: g.span, kind: g.kind, stage: g.stage, block: g.block, arg: g.arg, label: g.label });
     return index;
   }
 

@@ -91,7 +91,7 @@ export function planSubnet(model: SpaceModel, genome: Genome): SubnetPlan {
       const depth = value(item.depth) as number;
       for (let b = 0; b < depth; b++) steps.push(...chain(item.blocks[b], `${item.name}[${b}]`, { i: 0 }));
     } else {
-      const owner = item.kind === "op" && item.label ? item.label : `layer${++layer}`;
+      const owner = item.kind === "op" && item.label ? item.label : `#${++layer}`;
       const counter = counters.get(owner) ?? { i: 0 };
       counters.set(owner, counter);
       steps.push(...chain([item], owner, counter));

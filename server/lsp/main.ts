@@ -6,6 +6,8 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection } from "vscode-languageserver/node";
 import { AnalysisCache } from "./analysisCache";
 import * as features from "./features";
+import { registerPanelHandlers } from "./panels";
+import { registerRunHandlers } from "./runs";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -59,6 +61,9 @@ connection.onDocumentFormatting(({ textDocument, options }) => withDocument(text
 connection.onCodeLens(({ textDocument }) => withDocument(textDocument.uri, [], (doc) => features.codeLenses(doc, cache.get(doc))));
 connection.onCodeAction((params) => withDocument(params.textDocument.uri, [], (doc) => features.codeActions(doc, cache.get(doc), params)));
 connection.languages.semanticTokens.on(({ textDocument }) => withDocument(textDocument.uri, { data: [] }, (doc) => features.semanticTokens(doc, cache.get(doc))));
+
+registerRunHandlers(connection);
+registerPanelHandlers(connection, documents, cache);
 
 documents.listen(connection);
 connection.listen();

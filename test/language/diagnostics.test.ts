@@ -78,7 +78,7 @@ const CASES: readonly Case[] = [
   { file: "shape-heads", code: "shape", severity: "error", message: "dim 32 is not divisible by heads 6 (when ", range: "transformer", near: { replace: ["heads in {4, 6}", "heads in {4, 8}"] } },
   { file: "shape-dense-after-image", code: "shape", severity: "error", message: "`dense` after an image needs `gap` or `flatten` first", range: "dense", near: { replace: ["head: dense", "head: gap dense"] } },
   { file: "shape-warning", code: "shape-warning", severity: "warning", message: "stride 2 on a 1×1 input has no effect: the spatial size is already below the stride (when resolution = 4)", range: "conv", line: 6, near: { replace: ["{4, 28}", "{20, 28}"] } },
-  { file: "residual-shape", code: "residual-shape", severity: "error", message: "residual shape mismatch: the chain turns 28×28×16 into 28×28×24 (when layer1.out = 24)", range: "residual", near: { replace: ["{16, 24}", "{16}"] } },
+  { file: "residual-shape", code: "residual-shape", severity: "error", message: "residual shape mismatch: the chain turns 28×28×16 into 28×28×24 (when #1.out = 24)", range: "residual", near: { replace: ["{16, 24}", "{16}"] } },
   { file: "output-shape", code: "output-shape", severity: "error", message: "the space ends in 5 outputs but the dataset has 10 classes", range: "Net", near: { replace: ["dense(5)", "dense(classes)"] } },
   { file: "output-not-vector", code: "output-shape", severity: "error", message: "the space ends in 28×28×16; a classifier must end in a vector", range: "Net", near: { replace: ["relu\n}", "relu\n  head: gap dense(classes)\n}"] } },
   // ── search ──

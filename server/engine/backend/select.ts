@@ -58,7 +58,7 @@ export async function selectBackend(options: SelectOptions = {}): Promise<Backen
     note: `skipped: preference is '${preference}'`,
   }));
   for (const kind of SPEED_ORDER.slice(first)) {
-    const attempt = await activate(kind, threads, options.tfjsNodePaths ?? []);
+    const attempt = await startBackend(kind, { threads, tfjsNodePaths: options.tfjsNodePaths });
     attempts.push(attempt);
     if (attempt.loaded) {
       return { kind, threads: kind === "wasm" ? wasmThreads() : 1, preference, preferenceSource, attempts };
@@ -90,10 +90,18 @@ function resolveThreads(setting: number | undefined, override: string | undefine
   return requested;
 }
 
-async function activate(kind: BackendKind, threads: number, tfjsNodePaths: readonly string[]): Promise<BackendAttempt> {
+/**
+ * Makes one backend current, loading it if needed. wasm restarts when asked for another thread
+ * count, which frees every tensor it held.
+ */
+export async function startBackend(
+  kind: BackendKind,
+  options: { threads: number; tfjsNodePaths?: readonly string[] },
+): Promise<BackendAttempt> {
+  const { threads } = options;
   switch (kind) {
     case "node":
-      return activateTfjsNode(tfjsNodePaths);
+      return activateTfjsNode(options.tfjsNodePaths ?? []);
     case "wasm":
       return activateWasm(threads);
     case "cpu":
@@ -113,6 +121,7 @@ async function activateTfjsNode(searchPaths: readonly string[]): Promise<Backend
   if (tf.findBackendFactory(name) === null) {
     return { kind: "node", loaded: false, note: `loaded, but it registered no '${name}' backend with this tfjs-core` };
   }
+  if (tf.engine().registry[name] !== undefined && (await tf.setBackend(name))) return { kind: "node", loaded: true };
   const failure = await initialise(name, tf.findBackendFactory(name) as BackendFactory);
   return failure === undefined ? { kind: "node", loaded: true } : { kind: "node", loaded: false, note: failure };
 }
@@ -121,27 +130,40 @@ type BackendFactory = () => tf.KernelBackend | Promise<tf.KernelBackend>;
 
 /** The factory tfjs-backend-wasm registered, kept before a threaded one replaces it. */
 let stockWasmFactory: BackendFactory | undefined;
+/** How the running wasm backend was started, repeated when it is asked for again. */
+let wasmStartNote = "";
 
 /** tfjs-core's own priorities, kept when a factory is re-registered. */
 const PRIORITY: Record<string, number> = { tensorflow: 3, wasm: 2, cpu: 1 };
 
 async function activateWasm(threads: number): Promise<BackendAttempt> {
+  stockWasmFactory ??= tf.findBackendFactory("wasm") as BackendFactory;
   installWasmKernels();
   if (tf.engine().registry.wasm !== undefined) {
-    await tf.setBackend("wasm");
-    return { kind: "wasm", loaded: true, note: `${wasmThreads()} thread(s), started earlier in this process` };
+    const running = wasmThreads();
+    if (running === threads) {
+      await tf.setBackend("wasm");
+      return { kind: "wasm", loaded: true, note: wasmStartNote };
+    }
+    tf.removeBackend("wasm");
   }
-  stockWasmFactory ??= tf.findBackendFactory("wasm") as BackendFactory;
   setWasmPaths(wasmBinaryFolder());
+  const attempt = await startWasm(threads);
+  wasmStartNote = attempt.note ?? "";
+  return attempt;
+}
+
+async function startWasm(threads: number): Promise<BackendAttempt> {
+  const stockWasm = stockWasmFactory as BackendFactory;
   if (threads > 1) {
     const failure = await initialise("wasm", () => createThreadedWasmBackend(threads));
     if (failure === undefined) return { kind: "wasm", loaded: true, note: `threaded build, ${wasmThreads()} threads` };
-    const single = await initialise("wasm", stockWasmFactory);
+    const single = await initialise("wasm", stockWasm);
     return single === undefined
       ? { kind: "wasm", loaded: true, note: `single-threaded: the threaded build failed (${failure})` }
       : { kind: "wasm", loaded: false, note: `threaded: ${failure}; single-threaded: ${single}` };
   }
-  const failure = await initialise("wasm", stockWasmFactory);
+  const failure = await initialise("wasm", stockWasm);
   return failure === undefined
     ? { kind: "wasm", loaded: true, note: "single-threaded build" }
     : { kind: "wasm", loaded: false, note: failure };

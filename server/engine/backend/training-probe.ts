@@ -23,6 +23,23 @@ export const PLAIN_CONV_NET: ConvNetSpec = {
   classes: 10,
 };
 
+/** A smaller net for `supernet doctor`, so that even the CPU backend times a step in seconds. */
+export const DOCTOR_PROBE_NET: ConvNetSpec = {
+  input: [28, 28, 1],
+  blocks: [
+    { filters: 16, stride: 1 },
+    { filters: 32, stride: 2 },
+    { filters: 64, stride: 2 },
+  ],
+  classes: 10,
+};
+
+/** "28×28×1 → conv 16, 32/2, 64/2 → dense 10" (/2: stride 2). */
+export function describeConvNet(spec: ConvNetSpec): string {
+  const blocks = spec.blocks.map((b) => (b.stride === 1 ? `${b.filters}` : `${b.filters}/${b.stride}`));
+  return `${spec.input.join("×")} → conv ${blocks.join(", ")} → dense ${spec.classes}`;
+}
+
 export type BatchNorm = (x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tensor1D) => tf.Tensor4D;
 
 /** BatchNorm with the batch's statistics, differentiated by tfjs-core's autodiff. */
@@ -76,19 +93,22 @@ export function buildConvNet(spec: ConvNetSpec, batchNorm: BatchNorm = plainBatc
 }
 
 export interface StepTiming {
+  /** Steps timed after the warm-up. */
   steps: number;
   batch: number;
   /** Median of the timed steps, in milliseconds. */
   medianStepMs: number;
   stepsPerSecond: number;
   imagesPerSecond: number;
+  /** False when the time ran out during the warm-up, so the last warm-up step was timed instead. */
+  warmedUp: boolean;
 }
 
 export interface ProbeOptions {
   batch: number;
   /** Untimed steps first: kernel setup, XNNPACK operator creation, V8 tier-up. */
   warmupSteps: number;
-  /** Stop timing after this many steps or this much time, whichever comes first. */
+  /** Stop after this many timed steps, or when this much time (warm-up included) has passed. */
   maxSteps: number;
   maxSeconds: number;
   batchNorm?: BatchNorm;
@@ -100,28 +120,30 @@ export function timeTrainingSteps(spec: ConvNetSpec, options: ProbeOptions): Ste
   const optimizer = tf.train.momentum(0.01, 0.9);
   const images = tf.randomNormal([options.batch, ...spec.input], 0, 1, "float32", 7) as tf.Tensor4D;
   const labels = tf.oneHot(tf.randomUniform([options.batch], 0, spec.classes, "int32", 8) as tf.Tensor1D, spec.classes);
-  const step = (): void => {
+  const step = (): number => {
+    const started = performance.now();
     const loss = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, net.logits(images)), true, net.variables);
     // Reading the loss waits for the step on backends that run asynchronously.
     loss?.dataSync();
     loss?.dispose();
+    return performance.now() - started;
   };
   try {
-    for (let i = 0; i < options.warmupSteps; i++) step();
+    const deadline = performance.now() + options.maxSeconds * 1000;
     const durations: number[] = [];
-    const started = performance.now();
-    while (durations.length < options.maxSteps && performance.now() - started < options.maxSeconds * 1000) {
-      const t = performance.now();
-      step();
-      durations.push(performance.now() - t);
+    while (durations.length < options.warmupSteps + options.maxSteps) {
+      durations.push(step());
+      if (performance.now() > deadline) break;
     }
-    const medianStepMs = median(durations);
+    const warmedUp = durations.length > options.warmupSteps;
+    const medianStepMs = median(warmedUp ? durations.slice(options.warmupSteps) : durations.slice(-1));
     return {
-      steps: durations.length,
+      steps: warmedUp ? durations.length - options.warmupSteps : 1,
       batch: options.batch,
       medianStepMs,
       stepsPerSecond: 1000 / medianStepMs,
       imagesPerSecond: (1000 * options.batch) / medianStepMs,
+      warmedUp,
     };
   } finally {
     net.dispose();

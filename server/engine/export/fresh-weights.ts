@@ -17,7 +17,14 @@ export function freshWeights(seed: number): SubnetWeights {
     if (!values) {
       const specs = kernelOf(step.spec.name).weights(step);
       // Kept: a model may be built inside tf.tidy, and these serve every later use of the step.
-      values = new Map([...initialValues(specs.map((spec) => ({ key: spec.name, spec })), seed)].map(([name, value]) => [name, tf.keep(value)]));
+      values = new Map(
+        [
+          ...initialValues(
+            specs.map((spec) => ({ key: spec.name, spec })),
+            seed,
+          ),
+        ].map(([name, value]) => [name, tf.keep(value)]),
+      );
       made.set(key, values);
     }
     return values;
@@ -39,7 +46,10 @@ export function freshWeights(seed: number): SubnetWeights {
             if (!values.has(key)) values.set(key, tf.keep(make()));
             return values.get(key)!;
           };
-          return { mean: neutral("mean", () => tf.zeros(width)), variance: neutral("variance", () => tf.ones(width)) };
+          return {
+            mean: neutral("mean", () => tf.zeros(width)),
+            variance: neutral("variance", () => tf.ones(width)),
+          };
         },
       };
     },

@@ -6,7 +6,6 @@ import { OpContext } from "../supernet/context";
 import { kernelOf } from "../supernet/ops";
 import type { Supernet } from "../supernet/supernet";
 import { shapeDims } from "../supernet/supernet";
-import type { SupernetWeight } from "../supernet/weights";
 import { weightKey } from "../supernet/weights";
 import type { NormStatistics, OpWeights, SubnetWeights } from "./op-weights";
 
@@ -38,7 +37,8 @@ export function inheritedWeights(supernet: Supernet, plan: SubnetPlan, stats: Bn
         },
         normStatistics(name: string): NormStatistics {
           const found = stats.get(weightKey(step.id, name));
-          if (!found) throw new Error(`${step.id}: no BatchNorm statistics for ${name}; recalibrate this subnet`);
+          if (!found)
+            throw new Error(`${step.id}: no BatchNorm statistics for ${name}; recalibrate this subnet`);
           return found;
         },
       };
@@ -53,10 +53,6 @@ export function inheritedWeights(supernet: Supernet, plan: SubnetPlan, stats: Bn
 /** Keeps a copy of each weight slice the kernel reads, by its local name. */
 class RecordingContext extends OpContext {
   readonly slices = new Map<string, tf.Tensor>();
-
-  constructor(opId: string, lookup: (key: string) => SupernetWeight | undefined, mode: OpContext["mode"]) {
-    super(opId, lookup, mode);
-  }
 
   override weight(name: string, size: readonly number[]): tf.Tensor {
     return this.record(name, super.weight(name, size));

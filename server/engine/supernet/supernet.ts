@@ -57,8 +57,10 @@ export class Supernet {
     const { largest, weights: declared } = supernetLayout(model);
     checkArrays(declared, arrays);
     const weights = declared.map(({ key, spec }) => {
-      const { values } = arrays.get(key)!;
-      return { key, spec, variable: tf.variable(tf.tensor(values, [...spec.shape])) };
+      const value = tf.tensor(arrays.get(key)!.values, [...spec.shape]);
+      const variable = tf.variable(value);
+      value.dispose();
+      return { key, spec, variable };
     });
     return new Supernet(model, largest, weights);
   }

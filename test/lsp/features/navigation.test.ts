@@ -75,6 +75,15 @@ describe("rename", () => {
     assert.deepEqual(checked(renamed).analysis.diagnostics, checked(EXAMPLE).analysis.diagnostics);
   });
 
+  test("of a stage also updates an empty block assignment", () => {
+    const renamed = applyRename(
+      "space S {\n  input vector(4)\n  stage b|lk depth in {1, 2} {\n    dense(units in {2, 4})\n  }\n}\nsubnet n of S {\n  blk[0] { }\n}\n",
+      "body",
+    );
+    assert.match(renamed, /body\[0\] \{ \}/);
+    assert.doesNotMatch(renamed, /\bblk\b/);
+  });
+
   test("of a space updates the search and the subnet that name it", () => {
     const renamed = applyRename(at("FashionMobile", 3, 2), "Fm");
     assert.equal(renamed.match(/\bFm\b/g)?.length, 3);

@@ -41,10 +41,13 @@ interface ProductPlan {
   swapped: boolean;
 }
 
-/** Elements a transpose costs per multiply-add of the scalar loop, measured on wasm (~6 ns vs ~1.3 ns). */
-const TRANSPOSE_COST_IN_LOOP_MACS = 5;
-/** XNNPACK's multiply-adds cost about a tenth of the scalar loop's. */
-const XNNPACK_COST_IN_LOOP_MACS = 0.1;
+/**
+ * Costs in multiply-adds of the scalar loop (~1.3 ns each), measured on wasm: an element moved
+ * by a transpose, or by XNNPACK packing the right-hand operand as weights on every call (~6 ns
+ * each); an XNNPACK multiply-add (~0.1 ns).
+ */
+const ELEMENT_MOVE_COST = 5;
+const XNNPACK_MAC_COST = 0.1;
 
 function planProduct(aShape: number[], bShape: number[], transposeA: boolean, transposeB: boolean): ProductPlan | undefined {
   const batchShape = aShape.length >= bShape.length ? aShape.slice(0, -2) : bShape.slice(0, -2);
@@ -52,12 +55,12 @@ function planProduct(aShape: number[], bShape: number[], transposeA: boolean, tr
   if (!transposeA && !transposeB) return undefined;
   const [m, k] = transposeA ? [aShape.at(-1) as number, aShape.at(-2) as number] : [aShape.at(-2) as number, aShape.at(-1) as number];
   const n = transposeB ? (bShape.at(-2) as number) : (bShape.at(-1) as number);
-  // Elements transposed: A·B directly, or (Bᵀ·Aᵀ)ᵀ (the operands' other orientation plus the output).
-  const direct = (transposeA ? m * k : 0) + (transposeB ? k * n : 0);
-  const viaSwap = (transposeA ? 0 : m * k) + (transposeB ? 0 : k * n) + m * n;
-  const transposed = Math.min(direct, viaSwap);
+  // Elements moved for A·B directly (transposes, then B packed) or as (Bᵀ·Aᵀ)ᵀ (the operands'
+  // other orientations and the output transposed, then Aᵀ packed).
+  const direct = (transposeA ? m * k : 0) + (transposeB ? k * n : 0) + k * n;
+  const viaSwap = (transposeA ? 0 : m * k) + (transposeB ? 0 : k * n) + m * n + k * m;
   const loopCost = m * k * n;
-  const fastCost = TRANSPOSE_COST_IN_LOOP_MACS * transposed + XNNPACK_COST_IN_LOOP_MACS * loopCost;
+  const fastCost = ELEMENT_MOVE_COST * Math.min(direct, viaSwap) + XNNPACK_MAC_COST * loopCost;
   if (fastCost >= loopCost) return undefined;
   return { m, k, n, batchShape, swapped: viaSwap < direct };
 }

@@ -20,15 +20,26 @@ export interface LayerScope {
 export type OpLayers = (scope: LayerScope, x: tfl.SymbolicTensor) => tfl.SymbolicTensor;
 
 /** Applies a layer to one symbolic input. */
-export function on(layer: tfl.layers.Layer, x: tfl.SymbolicTensor | tfl.SymbolicTensor[]): tfl.SymbolicTensor {
+export function on(
+  layer: tfl.layers.Layer,
+  x: tfl.SymbolicTensor | tfl.SymbolicTensor[],
+): tfl.SymbolicTensor {
   return layer.apply(x) as tfl.SymbolicTensor;
 }
 
 /** BatchNorm over the last axis with the subnet's recalibrated statistics, as the engine's (ε = NORM_EPSILON). */
 export function batchNorm(scope: LayerScope, name: string, x: tfl.SymbolicTensor): tfl.SymbolicTensor {
   const { mean, variance } = scope.weights.normStatistics(name);
-  const weights = [scope.weights.weight(`${name}.gamma`), scope.weights.weight(`${name}.beta`), mean, variance];
-  return on(tfl.layers.batchNormalization({ axis: -1, epsilon: NORM_EPSILON, weights, name: scope.name(name) }), x);
+  const weights = [
+    scope.weights.weight(`${name}.gamma`),
+    scope.weights.weight(`${name}.beta`),
+    mean,
+    variance,
+  ];
+  return on(
+    tfl.layers.batchNormalization({ axis: -1, epsilon: NORM_EPSILON, weights, name: scope.name(name) }),
+    x,
+  );
 }
 
 /** A linear layer from the op's `${name}.w` [in, out] and `${name}.b` (activation optional). */
@@ -49,12 +60,20 @@ export function dense(
  * `hardSigmoid` activation is Keras 2's clip(0.2x + 0.5), a different function.
  */
 export function hardSigmoid(scope: LayerScope, part: string, x: tfl.SymbolicTensor): tfl.SymbolicTensor {
-  const scaled = on(tfl.layers.rescaling({ scale: 1 / 6, offset: 0.5, name: scope.name(`${part}_scale`) }), x);
+  const scaled = on(
+    tfl.layers.rescaling({ scale: 1 / 6, offset: 0.5, name: scope.name(`${part}_scale`) }),
+    x,
+  );
   return on(tfl.layers.reLU({ maxValue: 1, name: scope.name(`${part}_clip`) }), scaled);
 }
 
 /** The activations of ops.ts (`act:` arguments and the elementwise ops), as the engine's activations.ts. */
-export function activation(scope: LayerScope, name: string, part: string, x: tfl.SymbolicTensor): tfl.SymbolicTensor {
+export function activation(
+  scope: LayerScope,
+  name: string,
+  part: string,
+  x: tfl.SymbolicTensor,
+): tfl.SymbolicTensor {
   switch (name) {
     case "relu":
     case "relu6":

@@ -1,0 +1,149 @@
+/**
+ * `npx tsx bench/kernels.ts [--quick] [--no-cpu] [--no-torch] [--kernel-batch N]`
+ *
+ * 1. Each kernel that server/engine/backend registers for wasm, against the CPU backend and
+ *    against the stock wasm kernel it replaces (where there is one): median milliseconds.
+ * 2. A whole training step of the issue's plain conv net (batch 64, SGD with momentum, written
+ *    with tfjs-core ops) on wasm with one thread and with every core, on the CPU backend, and in
+ *    PyTorch (Debian's python3-torch) in the same run.
+ * Prints tables and writes bench/results/kernels.json.
+ */
+import { spawnSync } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { startBackend } from "../server/engine/backend/select";
+import { PLAIN_CONV_NET, describeConvNet, timeTrainingSteps } from "../server/engine/backend/training-probe";
+import type { StepTiming } from "../server/engine/backend/training-probe";
+import { stockWasmKernel } from "../server/engine/backend/wasm-kernels";
+import { convLayerCases, depthwiseCases, reductionAndProductCases, timeKernel, timeKernelConfig } from "./kernels-cases";
+import type { KernelCase, TimingOptions } from "./kernels-cases";
+import { writeResults } from "./stats";
+
+const { values: options } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    "no-cpu": { type: "boolean", default: false },
+    "no-torch": { type: "boolean", default: false },
+    // The CPU backend's Conv2DBackpropFilter takes over a minute per call at batch 64.
+    "kernel-batch": { type: "string", default: "8" },
+  },
+});
+const kernelBatch = Number(options["kernel-batch"]);
+const STEP_BATCH = 64;
+const threads = availableParallelism();
+const wasmRuns: TimingOptions = options.quick ? { runs: 3, maxMilliseconds: 2000 } : { runs: 9, maxMilliseconds: 10000 };
+const cpuRuns: TimingOptions = { runs: options.quick ? 1 : 3, maxMilliseconds: 5000 };
+
+interface KernelRow {
+  kernel: string;
+  case: string;
+  wasmMs: number;
+  stockWasmMs: number | null;
+  cpuMs: number | null;
+}
+
+interface StepRow {
+  engine: string;
+  threads: number;
+  timing: StepTiming | null;
+  note?: string;
+}
+
+async function timeKernels(cases: KernelCase[]): Promise<KernelRow[]> {
+  await startBackend("wasm", { threads: 1 });
+  const rows = cases.map((c): KernelRow => {
+    const stock = stockWasmKernel(c.kernel);
+    return {
+      kernel: c.kernel,
+      case: c.label,
+      wasmMs: timeKernel(c, wasmRuns),
+      stockWasmMs: stock === undefined ? null : timeKernelConfig(stock, c, wasmRuns),
+      cpuMs: null,
+    };
+  });
+  if (!options["no-cpu"]) {
+    await startBackend("cpu", { threads: 1 });
+    rows.forEach((row, i) => (row.cpuMs = timeKernel(cases[i], cpuRuns)));
+  }
+  return rows;
+}
+
+async function timeSteps(): Promise<StepRow[]> {
+  const stepOptions = { batch: STEP_BATCH, warmupSteps: 3, maxSteps: options.quick ? 5 : 20, maxSeconds: options.quick ? 8 : 20 };
+  const rows: StepRow[] = [];
+  for (const count of threads > 1 ? [1, threads] : [1]) {
+    const attempt = await startBackend("wasm", { threads: count });
+    rows.push({ engine: "tfjs wasm", threads: count, timing: timeTrainingSteps(PLAIN_CONV_NET, stepOptions), note: attempt.note });
+  }
+  if (!options["no-cpu"]) {
+    await startBackend("cpu", { threads: 1 });
+    const timing = timeTrainingSteps(PLAIN_CONV_NET, { batch: kernelBatch, warmupSteps: 1, maxSteps: 1, maxSeconds: 1 });
+    rows.push({ engine: "tfjs cpu", threads: 1, timing, note: `batch ${kernelBatch}: a step at ${STEP_BATCH} takes minutes` });
+  }
+  if (!options["no-torch"]) {
+    for (const count of [threads, 1]) rows.push(timeTorch(count, stepOptions));
+  }
+  return rows;
+}
+
+function timeTorch(count: number, stepOptions: object): StepRow {
+  const script = join(__dirname, "kernels-torch.py");
+  const spec = JSON.stringify({ ...PLAIN_CONV_NET, ...stepOptions, threads: count });
+  const run = spawnSync("/usr/bin/python3", [script, spec], { encoding: "utf8" });
+  if (run.status !== 0) {
+    const reason = run.error?.message ?? run.stderr.trim().split("\n").at(-1) ?? `exit ${run.status}`;
+    return { engine: "pytorch", threads: count, timing: null, note: `not run: ${reason}` };
+  }
+  const result = JSON.parse(run.stdout) as StepTiming & { torch: string };
+  return { engine: "pytorch", threads: count, timing: { ...result, warmedUp: true }, note: `torch ${result.torch}` };
+}
+
+const ms = (x: number | null): string => (x === null ? "—" : x >= 100 ? x.toFixed(0) : x.toFixed(2));
+const ratio = (a: number | null, b: number): string => (a === null ? "—" : `${(a / b).toFixed(1)}×`);
+
+function printKernels(rows: KernelRow[]): void {
+  console.log(`\nKernels, batch ${kernelBatch}, median ms (wasm: one thread):`);
+  console.log(
+    `${"kernel".padEnd(36)}${"case".padEnd(32)}${"wasm".padStart(9)}${"stock".padStart(9)}${"cpu".padStart(10)}${"vs stock".padStart(10)}${"vs cpu".padStart(9)}`,
+  );
+  for (const r of rows) {
+    console.log(
+      `${r.kernel.padEnd(36)}${r.case.padEnd(32)}${ms(r.wasmMs).padStart(9)}${ms(r.stockWasmMs).padStart(9)}${ms(r.cpuMs).padStart(10)}` +
+        `${ratio(r.stockWasmMs, r.wasmMs).padStart(10)}${ratio(r.cpuMs, r.wasmMs).padStart(9)}`,
+    );
+  }
+}
+
+function printSteps(rows: StepRow[]): void {
+  console.log(`\nTraining step, ${describeConvNet(PLAIN_CONV_NET)}, BN + ReLU, SGD momentum:`);
+  console.log(`${"engine".padEnd(12)}${"threads".padStart(8)}${"batch".padStart(7)}${"ms/step".padStart(10)}${"steps/s".padStart(9)}${"images/s".padStart(10)}  note`);
+  for (const r of rows) {
+    const t = r.timing;
+    console.log(
+      `${r.engine.padEnd(12)}${String(r.threads).padStart(8)}${String(t?.batch ?? "—").padStart(7)}${ms(t?.medianStepMs ?? null).padStart(10)}` +
+        `${(t ? t.stepsPerSecond.toFixed(2) : "—").padStart(9)}${(t ? t.imagesPerSecond.toFixed(0) : "—").padStart(10)}  ${r.note ?? ""}`,
+    );
+  }
+  const torch = rows.find((r) => r.engine === "pytorch" && r.threads === threads)?.timing;
+  const cpu = rows.find((r) => r.engine === "tfjs cpu")?.timing;
+  for (const r of rows.filter((row) => row.engine === "tfjs wasm" && row.timing)) {
+    const images = (r.timing as StepTiming).imagesPerSecond;
+    const parts = [
+      torch ? `${(images / torch.imagesPerSecond).toFixed(2)}× PyTorch (${threads} threads)` : undefined,
+      cpu ? `${(images / cpu.imagesPerSecond).toFixed(0)}× the CPU backend` : undefined,
+    ].filter((p) => p !== undefined);
+    if (parts.length > 0) console.log(`wasm, ${r.threads} thread(s): ${parts.join(", ")} (images/s)`);
+  }
+}
+
+async function main(): Promise<void> {
+  const cases = [...convLayerCases(PLAIN_CONV_NET, kernelBatch), ...depthwiseCases(kernelBatch), ...reductionAndProductCases(kernelBatch)];
+  const kernels = await timeKernels(cases);
+  printKernels(kernels);
+  const steps = await timeSteps();
+  printSteps(steps);
+  writeResults("kernels", { machineThreads: threads, kernelBatch, stepBatch: STEP_BATCH, kernels, steps });
+}
+
+void main();

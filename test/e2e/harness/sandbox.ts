@@ -1,0 +1,68 @@
+/**
+ * A private temporary root for one test file: HOME, XDG dirs, TMPDIR, VS Code's user data and
+ * extensions, the browser profile and the workspace, so nothing is read from or left in the
+ * user's own folders.
+ */
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { REPO_ROOT, WORKSPACE_FIXTURES } from "./paths";
+
+/** User settings that keep the first start quiet: no welcome page, tips, update or telemetry prompts. */
+const USER_SETTINGS = {
+  "workbench.startupEditor": "none",
+  "workbench.tips.enabled": false,
+  "workbench.welcomePage.walkthroughs.openOnInstall": false,
+  "security.workspace.trust.enabled": false,
+  "extensions.autoCheckUpdates": false,
+  "extensions.ignoreRecommendations": true,
+  "update.mode": "none",
+  "telemetry.telemetryLevel": "off",
+};
+
+export interface Sandbox {
+  readonly root: string;
+  readonly home: string;
+  readonly tmp: string;
+  readonly userData: string;
+  readonly extensions: string;
+  readonly browserProfile: string;
+  /** The folder VS Code opens: the fixtures plus the quick example. */
+  readonly workspace: string;
+  /** Environment variables that point every per-user location into the sandbox. */
+  readonly env: Readonly<Record<string, string>>;
+  dispose(): Promise<void>;
+}
+
+export async function createSandbox(name: string): Promise<Sandbox> {
+  const root = await mkdtemp(join(tmpdir(), `supernet-e2e-${name}-`));
+  const dir = (sub: string) => join(root, sub);
+  const sandbox: Sandbox = {
+    root,
+    home: dir("home"),
+    tmp: dir("tmp"),
+    userData: dir("user-data"),
+    extensions: dir("extensions"),
+    browserProfile: dir("browser-profile"),
+    workspace: dir("workspace"),
+    env: {
+      HOME: dir("home"),
+      XDG_CONFIG_HOME: dir("home/.config"),
+      XDG_DATA_HOME: dir("home/.local/share"),
+      XDG_CACHE_HOME: dir("home/.cache"),
+      XDG_STATE_HOME: dir("home/.local/state"),
+      TMPDIR: dir("tmp"),
+    },
+    dispose: () => rm(root, { recursive: true, force: true }),
+  };
+  await Promise.all(
+    [sandbox.home, sandbox.tmp, sandbox.userData, sandbox.extensions, sandbox.browserProfile].map((d) =>
+      mkdir(d, { recursive: true }),
+    ),
+  );
+  await mkdir(join(sandbox.userData, "User"));
+  await writeFile(join(sandbox.userData, "User/settings.json"), JSON.stringify(USER_SETTINGS, null, 2));
+  await cp(WORKSPACE_FIXTURES, sandbox.workspace, { recursive: true });
+  await cp(join(REPO_ROOT, "examples/quick.nas"), join(sandbox.workspace, "quick.nas"));
+  return sandbox;
+}
