@@ -14,7 +14,7 @@ export interface KernelCase {
 /** The gradient kernels of every conv layer of the net: what its training step runs. */
 export function convLayerCases(spec: ConvNetSpec, batch: number): KernelCase[] {
   let [height, width, channels] = spec.input;
-  return spec.blocks.flatMap(({ filters, stride }) => {
+  return spec.blocks.flatMap(({ filters, stride }): KernelCase[] => {
     const x = [batch, height, width, channels];
     const filter = [3, 3, channels, filters];
     const [outHeight, outWidth] = [Math.ceil(height / stride), Math.ceil(width / stride)];
@@ -37,7 +37,7 @@ export function depthwiseCases(batch: number): KernelCase[] {
     { size: 14, channels: 96, kernel: 5, stride: 1, multiplier: 1 },
     { size: 14, channels: 32, kernel: 3, stride: 1, multiplier: 2 },
   ];
-  return layers.flatMap(({ size, channels, kernel, stride, multiplier }) => {
+  return layers.flatMap(({ size, channels, kernel, stride, multiplier }): KernelCase[] => {
     const x = [batch, size, size, channels];
     const filter = [kernel, kernel, channels, multiplier];
     const out = Math.ceil(size / stride);
@@ -45,8 +45,18 @@ export function depthwiseCases(batch: number): KernelCase[] {
     const label = `${size}×${size}×${channels} dw ${kernel}×${kernel}×${multiplier} s${stride}`;
     const attrs = { strides: stride, pad: "same", dilations: 1 };
     return [
-      { kernel: "DepthwiseConv2dNativeBackpropFilter", label, inputs: { x, dy }, attrs: { ...attrs, filterShape: filter } },
-      { kernel: "DepthwiseConv2dNativeBackpropInput", label, inputs: { dy, filter }, attrs: { ...attrs, inputShape: x } },
+      {
+        kernel: "DepthwiseConv2dNativeBackpropFilter",
+        label,
+        inputs: { x, dy },
+        attrs: { ...attrs, filterShape: filter },
+      },
+      {
+        kernel: "DepthwiseConv2dNativeBackpropInput",
+        label,
+        inputs: { dy, filter },
+        attrs: { ...attrs, inputShape: x },
+      },
     ];
   });
 }
@@ -88,30 +98,45 @@ export interface TimingOptions {
 
 /** Median milliseconds of a registered kernel on the current backend. */
 export function timeKernel(c: KernelCase, options: TimingOptions): number {
-  return timeRuns(options, (inputs) => {
-    const out = tf.engine().runKernel(c.kernel, inputs, c.attrs) as tf.Tensor;
-    out.dataSync();
-    out.dispose();
-  }, c);
+  return timeRuns(
+    options,
+    (inputs) => {
+      const out = tf.engine().runKernel(c.kernel, inputs, c.attrs) as tf.Tensor;
+      out.dataSync();
+      out.dispose();
+    },
+    c,
+  );
 }
 
 /** The same for a kernel config called directly, like a stock kernel that an installed one replaced. */
 export function timeKernelConfig(config: KernelConfig, c: KernelCase, options: TimingOptions): number {
   const backend = tf.backend() as KernelBackend;
-  return timeRuns(options, (inputs) => {
-    const out = config.kernelFunc({ inputs, backend, attrs: c.attrs }) as TensorInfo;
-    backend.readSync(out.dataId);
-    backend.disposeData(out.dataId);
-  }, c);
+  return timeRuns(
+    options,
+    (inputs) => {
+      const out = config.kernelFunc({ inputs, backend, attrs: c.attrs }) as TensorInfo;
+      backend.readSync(out.dataId);
+      backend.disposeData(out.dataId);
+    },
+    c,
+  );
 }
 
 /** Every call is timed; the first (operator setup, V8 tier-up) is dropped when others follow. */
-function timeRuns(options: TimingOptions, call: (inputs: Record<string, tf.Tensor>) => void, c: KernelCase): number {
+function timeRuns(
+  options: TimingOptions,
+  call: (inputs: Record<string, tf.Tensor>) => void,
+  c: KernelCase,
+): number {
   const durations: number[] = [];
   const started = performance.now();
   for (let run = 0; run <= options.runs; run++) {
     const inputs = Object.fromEntries(
-      Object.entries(c.inputs).map(([name, shape], i) => [name, tf.randomUniform(shape, -1, 1, "float32", run * 10 + i)]),
+      Object.entries(c.inputs).map(([name, shape], i) => [
+        name,
+        tf.randomUniform(shape, -1, 1, "float32", run * 10 + i),
+      ]),
     );
     Object.values(inputs).forEach((t) => t.dataSync());
     const t = performance.now();

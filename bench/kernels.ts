@@ -16,7 +16,13 @@ import { startBackend } from "../server/engine/backend/select";
 import { PLAIN_CONV_NET, describeConvNet, timeTrainingSteps } from "../server/engine/backend/training-probe";
 import type { StepTiming } from "../server/engine/backend/training-probe";
 import { stockWasmKernel } from "../server/engine/backend/wasm-kernels";
-import { convLayerCases, depthwiseCases, reductionAndProductCases, timeKernel, timeKernelConfig } from "./kernels-cases";
+import {
+  convLayerCases,
+  depthwiseCases,
+  reductionAndProductCases,
+  timeKernel,
+  timeKernelConfig,
+} from "./kernels-cases";
 import type { KernelCase, TimingOptions } from "./kernels-cases";
 import { writeResults } from "./stats";
 
@@ -32,7 +38,9 @@ const { values: options } = parseArgs({
 const kernelBatch = Number(options["kernel-batch"]);
 const STEP_BATCH = 64;
 const threads = availableParallelism();
-const wasmRuns: TimingOptions = options.quick ? { runs: 3, maxMilliseconds: 2000 } : { runs: 9, maxMilliseconds: 10000 };
+const wasmRuns: TimingOptions = options.quick
+  ? { runs: 3, maxMilliseconds: 2000 }
+  : { runs: 9, maxMilliseconds: 10000 };
 const cpuRuns: TimingOptions = { runs: options.quick ? 1 : 3, maxMilliseconds: 5000 };
 
 interface KernelRow {
@@ -70,16 +78,36 @@ async function timeKernels(cases: KernelCase[]): Promise<KernelRow[]> {
 }
 
 async function timeSteps(): Promise<StepRow[]> {
-  const stepOptions = { batch: STEP_BATCH, warmupSteps: 3, maxSteps: options.quick ? 5 : 20, maxSeconds: options.quick ? 8 : 20 };
+  const stepOptions = {
+    batch: STEP_BATCH,
+    warmupSteps: 3,
+    maxSteps: options.quick ? 5 : 20,
+    maxSeconds: options.quick ? 8 : 20,
+  };
   const rows: StepRow[] = [];
   for (const count of threads > 1 ? [1, threads] : [1]) {
     const attempt = await startBackend("wasm", { threads: count });
-    rows.push({ engine: "tfjs wasm", threads: count, timing: timeTrainingSteps(PLAIN_CONV_NET, stepOptions), note: attempt.note });
+    rows.push({
+      engine: "tfjs wasm",
+      threads: count,
+      timing: timeTrainingSteps(PLAIN_CONV_NET, stepOptions),
+      note: attempt.note,
+    });
   }
   if (!options["no-cpu"]) {
     await startBackend("cpu", { threads: 1 });
-    const timing = timeTrainingSteps(PLAIN_CONV_NET, { batch: kernelBatch, warmupSteps: 1, maxSteps: 1, maxSeconds: 1 });
-    rows.push({ engine: "tfjs cpu", threads: 1, timing, note: `batch ${kernelBatch}: a step at ${STEP_BATCH} takes minutes` });
+    const timing = timeTrainingSteps(PLAIN_CONV_NET, {
+      batch: kernelBatch,
+      warmupSteps: 1,
+      maxSteps: 1,
+      maxSeconds: 1,
+    });
+    rows.push({
+      engine: "tfjs cpu",
+      threads: 1,
+      timing,
+      note: `batch ${kernelBatch}: a step at ${STEP_BATCH} takes minutes`,
+    });
   }
   if (!options["no-torch"]) {
     for (const count of [threads, 1]) rows.push(timeTorch(count, stepOptions));
@@ -96,7 +124,12 @@ function timeTorch(count: number, stepOptions: object): StepRow {
     return { engine: "pytorch", threads: count, timing: null, note: `not run: ${reason}` };
   }
   const result = JSON.parse(run.stdout) as StepTiming & { torch: string };
-  return { engine: "pytorch", threads: count, timing: { ...result, warmedUp: true }, note: `torch ${result.torch}` };
+  return {
+    engine: "pytorch",
+    threads: count,
+    timing: { ...result, warmedUp: true },
+    note: `torch ${result.torch}`,
+  };
 }
 
 const ms = (x: number | null): string => (x === null ? "—" : x >= 100 ? x.toFixed(0) : x.toFixed(2));
@@ -117,7 +150,9 @@ function printKernels(rows: KernelRow[]): void {
 
 function printSteps(rows: StepRow[]): void {
   console.log(`\nTraining step, ${describeConvNet(PLAIN_CONV_NET)}, BN + ReLU, SGD momentum:`);
-  console.log(`${"engine".padEnd(12)}${"threads".padStart(8)}${"batch".padStart(7)}${"ms/step".padStart(10)}${"steps/s".padStart(9)}${"images/s".padStart(10)}  note`);
+  console.log(
+    `${"engine".padEnd(12)}${"threads".padStart(8)}${"batch".padStart(7)}${"ms/step".padStart(10)}${"steps/s".padStart(9)}${"images/s".padStart(10)}  note`,
+  );
   for (const r of rows) {
     const t = r.timing;
     console.log(
@@ -138,7 +173,11 @@ function printSteps(rows: StepRow[]): void {
 }
 
 async function main(): Promise<void> {
-  const cases = [...convLayerCases(PLAIN_CONV_NET, kernelBatch), ...depthwiseCases(kernelBatch), ...reductionAndProductCases(kernelBatch)];
+  const cases = [
+    ...convLayerCases(PLAIN_CONV_NET, kernelBatch),
+    ...depthwiseCases(kernelBatch),
+    ...reductionAndProductCases(kernelBatch),
+  ];
   const kernels = await timeKernels(cases);
   printKernels(kernels);
   const steps = await timeSteps();

@@ -60,7 +60,10 @@ export const runSummarySchema = z.object({
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
 
-const position = z.object({ line: z.number().int().nonnegative(), character: z.number().int().nonnegative() });
+const position = z.object({
+  line: z.number().int().nonnegative(),
+  character: z.number().int().nonnegative(),
+});
 
 function request<P extends z.ZodType, R extends z.ZodType>(method: string, params: P, result: R) {
   return { method, params, result } as const;
@@ -71,7 +74,12 @@ export const RunsRequests = {
   /** Starts `search` of the saved file at `uri`; answers once the runner has created its run directory. */
   startRun: request(
     "supernet/startRun",
-    z.object({ uri: z.string(), search: z.string().min(1), runsFolder: z.string().min(1), runner: runnerOptions }),
+    z.object({
+      uri: z.string(),
+      search: z.string().min(1),
+      runsFolder: z.string().min(1),
+      runner: runnerOptions,
+    }),
     runDirParams,
   ),
   /** Asks a running run to stop at its next step or evaluation (it stays resumable). */
@@ -82,7 +90,10 @@ export const RunsRequests = {
   listRuns: request(
     "supernet/listRuns",
     z.object({ folders: z.array(z.string()) }),
-    z.object({ runs: z.array(runSummarySchema), skipped: z.array(z.object({ dir: z.string(), reason: z.string() })) }),
+    z.object({
+      runs: z.array(runSummarySchema),
+      skipped: z.array(z.object({ dir: z.string(), reason: z.string() })),
+    }),
   ),
   /** Deletes a run directory (one with a `run.json`) that is not running. */
   deleteRun: request("supernet/deleteRun", runDirParams, z.object({ deleted: z.literal(true) })),
@@ -131,10 +142,15 @@ export type RunsRequestName = keyof typeof RunsRequests;
 export type RunsRequestParams<K extends RunsRequestName> = z.infer<(typeof RunsRequests)[K]["params"]>;
 export type RunsRequestResult<K extends RunsRequestName> = z.infer<(typeof RunsRequests)[K]["result"]>;
 export type RunsNotificationName = keyof typeof RunsNotifications;
-export type RunsNotificationParams<K extends RunsNotificationName> = z.infer<(typeof RunsNotifications)[K]["params"]>;
+export type RunsNotificationParams<K extends RunsNotificationName> = z.infer<
+  (typeof RunsNotifications)[K]["params"]
+>;
 
 /** Validates a received message against its schema; the reason, readable, when it does not fit. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown): { data: z.infer<S> } | { error: string } {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+): { data: z.infer<S> } | { error: string } {
   const r = schema.safeParse(value);
   return r.success ? { data: r.data } : { error: z.prettifyError(r.error) };
 }

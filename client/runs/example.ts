@@ -12,7 +12,8 @@ export const OPEN_EXAMPLE_COMMAND = "supernet.openExample";
 const EXAMPLE = "quick.nas";
 
 export async function openExample(context: ExtensionContext): Promise<void> {
-  const folder = workspace.workspaceFolders?.[0]?.uri.fsPath ?? join(context.globalStorageUri.fsPath, "examples");
+  const folder =
+    workspace.workspaceFolders?.[0]?.uri.fsPath ?? join(context.globalStorageUri.fsPath, "examples");
   const target = join(folder, EXAMPLE);
   if (!existsSync(target)) {
     mkdirSync(folder, { recursive: true });

@@ -29,16 +29,33 @@ export const INSTALL_NATIVE_BACKEND_COMMAND = "supernet.installNativeBackend";
 /** Events that change what the Runs view shows of a run. */
 const LISTED_EVENTS = new Set(["run-started", "search-start", "generation", "run-finished", "run-failed"]);
 
-export function registerRuns(context: ExtensionContext, client: LanguageClient, log: LogOutputChannel): RunEventsSource {
+export function registerRuns(
+  context: ExtensionContext,
+  client: LanguageClient,
+  log: LogOutputChannel,
+): RunEventsSource {
   const connection = new RunsConnection(client, (message) => log.error(message));
   const currentChanged = new EventEmitter<string | undefined>();
   const current = new CurrentRun((runDir) => currentChanged.fire(runDir));
   const events = new RunEvents(connection, current, currentChanged.event);
   const live = new LiveRuns();
-  const history = new RunHistory(connection, workspaceRunsFolders, (m) => log.warn(m), (runs) => current.setNewest(runs[0]?.runDir));
+  const history = new RunHistory(
+    connection,
+    workspaceRunsFolders,
+    (m) => log.warn(m),
+    (runs) => current.setNewest(runs[0]?.runDir),
+  );
   const tree = new RunsTree(history, (m) => log.error(m));
   const nativeBackend = new NativeBackend(context, log);
-  const services: RunServices = { connection, live, current, history, tree, log, nativeBackend: () => nativeBackend.path() };
+  const services: RunServices = {
+    connection,
+    live,
+    current,
+    history,
+    tree,
+    log,
+    nativeBackend: () => nativeBackend.path(),
+  };
 
   context.subscriptions.push(
     currentChanged,
@@ -61,14 +78,22 @@ export function registerRuns(context: ExtensionContext, client: LanguageClient, 
     connection.onNotification("runLog", ({ search, level, text }) => {
       for (const line of text.split(/\r?\n/)) if (line.trim()) logAt(log, level, `[${search}] ${line}`);
     }),
-    workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${settingsSection}.runsFolder`) && tree.refresh()),
+    workspace.onDidChangeConfiguration(
+      (e) => e.affectsConfiguration(`${settingsSection}.runsFolder`) && tree.refresh(),
+    ),
     workspace.onDidChangeWorkspaceFolders(() => tree.refresh()),
     commands.registerCommand(INSTALL_NATIVE_BACKEND_COMMAND, () => nativeBackend.install()),
     commands.registerCommand(OPEN_EXAMPLE_COMMAND, () => openExample(context)),
-    ...Object.entries(runCommandHandlers(services)).map(([id, handler]) => commands.registerCommand(id, handler)),
+    ...Object.entries(runCommandHandlers(services)).map(([id, handler]) =>
+      commands.registerCommand(id, handler),
+    ),
   );
   // The newest run is the current one until a run is started or opened.
-  history.list().catch((e: unknown) => log.error(`could not list the runs: ${e instanceof Error ? e.message : String(e)}`));
+  history
+    .list()
+    .catch((e: unknown) =>
+      log.error(`could not list the runs: ${e instanceof Error ? e.message : String(e)}`),
+    );
   return events;
 }
 
@@ -85,10 +110,12 @@ async function announceEnd(s: RunServices, runDir: string): Promise<void> {
   const message = `Search ${p.search} ${phaseText(p)}${p.failure ? `: ${p.failure}` : ""}.`;
   switch (p.outcome) {
     case "finished":
-      if (await window.showInformationMessage(message, "Show Pareto Front")) await showPanel(s.log, PanelCommands.showPareto, runDir);
+      if (await window.showInformationMessage(message, "Show Pareto Front"))
+        await showPanel(s.log, PanelCommands.showPareto, runDir);
       break;
     case "stopped":
-      if (await window.showInformationMessage(`${message} It can be resumed.`, "Resume")) await commands.executeCommand(RunCommands.resumeRun, { runDir });
+      if (await window.showInformationMessage(`${message} It can be resumed.`, "Resume"))
+        await commands.executeCommand(RunCommands.resumeRun, { runDir });
       break;
     case "failed":
       if (await window.showErrorMessage(message, "Show Log")) s.log.show();

@@ -25,7 +25,9 @@ export class LiveRuns {
 
   event(runDir: string, event: RunEvent): void {
     // Events of a run started elsewhere (another window's request) are followed as well.
-    const known = this.runs.get(runDir) ?? startProgress(runDir, event.type === "run-started" ? event.search : basename(runDir));
+    const known =
+      this.runs.get(runDir) ??
+      startProgress(runDir, event.type === "run-started" ? event.search : basename(runDir));
     if (event.type === "run-started") this.newest = runDir;
     this.set(advance(known, event, this.now()));
   }

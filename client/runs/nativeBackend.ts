@@ -7,7 +7,12 @@ import { mkdirSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { CancellationToken, ExtensionContext, LogOutputChannel, Progress } from "vscode";
 import { ProgressLocation, window } from "vscode";
-import { TFJS_NODE_PACKAGE, installedNativeBackend, nativeBackendFolder, npmInstallArgs } from "./nativeBackendFiles";
+import {
+  TFJS_NODE_PACKAGE,
+  installedNativeBackend,
+  nativeBackendFolder,
+  npmInstallArgs,
+} from "./nativeBackendFiles";
 
 export class NativeBackend {
   private readonly folder: string;
@@ -38,13 +43,22 @@ export class NativeBackend {
     const args = npmInstallArgs(this.folder, this.version());
     this.log.info(`npm ${args.join(" ")}`);
     const code = await window.withProgress(
-      { location: ProgressLocation.Notification, title: `Installing ${TFJS_NODE_PACKAGE}`, cancellable: true },
+      {
+        location: ProgressLocation.Notification,
+        title: `Installing ${TFJS_NODE_PACKAGE}`,
+        cancellable: true,
+      },
       (progress, token) => this.runNpm(args, progress, token),
     );
     if (code === 0 && this.path()) {
-      void window.showInformationMessage(`${TFJS_NODE_PACKAGE} is installed: runs started from now on use it (with the backend setting on auto or node).`);
+      void window.showInformationMessage(
+        `${TFJS_NODE_PACKAGE} is installed: runs started from now on use it (with the backend setting on auto or node).`,
+      );
     } else {
-      const show = await window.showErrorMessage(`Installing ${TFJS_NODE_PACKAGE} did not succeed; runs keep using the WebAssembly or CPU backend.`, "Show Log");
+      const show = await window.showErrorMessage(
+        `Installing ${TFJS_NODE_PACKAGE} did not succeed; runs keep using the WebAssembly or CPU backend.`,
+        "Show Log",
+      );
       if (show) this.log.show();
     }
   }
@@ -56,10 +70,18 @@ export class NativeBackend {
     return typeof range === "string" ? range : "latest";
   }
 
-  private runNpm(args: string[], progress: Progress<{ message?: string }>, token: CancellationToken): Promise<number | null> {
+  private runNpm(
+    args: string[],
+    progress: Progress<{ message?: string }>,
+    token: CancellationToken,
+  ): Promise<number | null> {
     return new Promise((resolve) => {
       // npm is a .cmd script on Windows, which only a shell runs.
-      const child = spawn("npm", args, { cwd: this.folder, shell: process.platform === "win32", stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn("npm", args, {
+        cwd: this.folder,
+        shell: process.platform === "win32",
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       for (const stream of [child.stdout, child.stderr]) {
         createInterface({ input: stream }).on("line", (line) => {
           this.log.info(`npm: ${line}`);

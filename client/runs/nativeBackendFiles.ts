@@ -13,10 +13,20 @@ export function nativeBackendFolder(globalStorage: string): string {
 
 /** The folder to hand the runner when tfjs-node is installed there, else undefined. */
 export function installedNativeBackend(folder: string): string | undefined {
-  return existsSync(join(folder, "node_modules", ...TFJS_NODE_PACKAGE.split("/"), "package.json")) ? folder : undefined;
+  return existsSync(join(folder, "node_modules", ...TFJS_NODE_PACKAGE.split("/"), "package.json"))
+    ? folder
+    : undefined;
 }
 
 /** `npm install` of tfjs-node at `version` (the range the extension was built against) into `folder`. */
 export function npmInstallArgs(folder: string, version: string): string[] {
-  return ["install", "--prefix", folder, "--no-audit", "--no-fund", "--omit=dev", `${TFJS_NODE_PACKAGE}@${version}`];
+  return [
+    "install",
+    "--prefix",
+    folder,
+    "--no-audit",
+    "--no-fund",
+    "--omit=dev",
+    `${TFJS_NODE_PACKAGE}@${version}`,
+  ];
 }

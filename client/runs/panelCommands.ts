@@ -11,7 +11,11 @@ export const PanelCommands = {
 } as const;
 
 /** Opens a panel on a run; a panel command that fails is logged, not thrown at the user twice. */
-export async function showPanel(log: LogOutputChannel, command: (typeof PanelCommands)[keyof typeof PanelCommands], runDir: string): Promise<void> {
+export async function showPanel(
+  log: LogOutputChannel,
+  command: (typeof PanelCommands)[keyof typeof PanelCommands],
+  runDir: string,
+): Promise<void> {
   try {
     await commands.executeCommand(command, { runDir });
   } catch (e) {

@@ -29,7 +29,9 @@ export function phaseText(p: RunProgress): string {
     case "data":
       return "loading data";
     case "train":
-      return p.epoch !== undefined && p.epochs !== undefined ? `training epoch ${p.epoch}/${p.epochs}` : "training";
+      return p.epoch !== undefined && p.epochs !== undefined
+        ? `training epoch ${p.epoch}/${p.epochs}`
+        : "training";
     case "latency":
       return "measuring latency";
     case "search": {
@@ -47,7 +49,12 @@ export function progressMessage(p: RunProgress, now: number): string {
   return eta === undefined ? phaseText(p) : `${phaseText(p)} · ETA ${formatDuration(eta)}`;
 }
 
-const ICONS = { running: "$(sync~spin)", finished: "$(pass)", stopped: "$(debug-pause)", failed: "$(error)" } as const;
+const ICONS = {
+  running: "$(sync~spin)",
+  finished: "$(pass)",
+  stopped: "$(debug-pause)",
+  failed: "$(error)",
+} as const;
 
 /** The status bar item's text: icon, search name, progress. */
 export function statusBarText(p: RunProgress, now: number): string {
@@ -55,5 +62,11 @@ export function statusBarText(p: RunProgress, now: number): string {
 }
 
 export function statusBarTooltip(p: RunProgress): string {
-  return [`Supernet run ${p.runDir}`, p.failure ? `Failed: ${p.failure}` : undefined, "Click to show the training curves."].filter((l) => l !== undefined).join("\n");
+  return [
+    `Supernet run ${p.runDir}`,
+    p.failure ? `Failed: ${p.failure}` : undefined,
+    "Click to show the training curves.",
+  ]
+    .filter((l) => l !== undefined)
+    .join("\n");
 }

@@ -12,11 +12,19 @@ export interface RunLabel {
   readonly contextValue: string;
 }
 
-const STATE_ICONS: Record<RunSummary["state"], string> = { running: "sync~spin", finished: "pass", stopped: "debug-pause", failed: "error" };
+const STATE_ICONS: Record<RunSummary["state"], string> = {
+  running: "sync~spin",
+  finished: "pass",
+  stopped: "debug-pause",
+  failed: "error",
+};
 
 /** `finished · 120 evaluations · accuracy 91.2%, macs 1.3M`. */
 export function runDescription(run: RunSummary): string {
-  const count = run.budget !== null && run.state !== "finished" ? `${run.evaluations}/${run.budget}` : `${run.evaluations}`;
+  const count =
+    run.budget !== null && run.state !== "finished"
+      ? `${run.evaluations}/${run.budget}`
+      : `${run.evaluations}`;
   const best = run.best.map((b) => `${b.metric} ${b.text}`).join(", ");
   return [run.state, `${count} evaluations`, best].filter((part) => part !== "").join(" · ");
 }
@@ -26,7 +34,9 @@ export function runLabel(run: RunSummary): RunLabel {
     `**${run.search}** on \`${run.space}\` — ${run.state}`,
     `started ${run.created.replace("T", " ").slice(0, 19)} · backend ${run.backend}`,
     `\`${run.file}\``,
-    run.best.length ? `best: ${run.best.map((b) => `${b.sense} ${b.metric} **${b.text}**`).join(", ")}` : undefined,
+    run.best.length
+      ? `best: ${run.best.map((b) => `${b.sense} ${b.metric} **${b.text}**`).join(", ")}`
+      : undefined,
     run.frontSize !== null ? `${run.frontSize} subnets on the front` : undefined,
     run.failure ? `failed: ${run.failure}` : undefined,
     run.imported ? "imported from another tool's results" : undefined,

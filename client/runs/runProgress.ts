@@ -54,19 +54,39 @@ export function advance(p: RunProgress, e: RunEvent, now: number): RunProgress {
     case "train-step":
       // `step` counts over the whole training, resumed epochs included.
       if (!p.epochs || !p.stepsPerEpoch) return p;
-      return { ...p, epoch: e.epoch + 1, training: meter(p.training, Math.min((e.step + 1) / (p.epochs * p.stepsPerEpoch), 1), now) };
+      return {
+        ...p,
+        epoch: e.epoch + 1,
+        training: meter(p.training, Math.min((e.step + 1) / (p.epochs * p.stepsPerEpoch), 1), now),
+      };
     case "epoch":
       return { ...p, epoch: e.epoch, epochs: e.epochs, training: meter(p.training, e.epoch / e.epochs, now) };
     case "search-start":
-      return { ...p, budget: e.budget, searching: meter(p.searching, Math.min(p.evaluations / Math.max(e.budget, 1), 1), now) };
+      return {
+        ...p,
+        budget: e.budget,
+        searching: meter(p.searching, Math.min(p.evaluations / Math.max(e.budget, 1), 1), now),
+      };
     case "evaluation": {
       const evaluations = Math.max(p.evaluations, e.index + 1);
-      return p.budget === undefined ? { ...p, evaluations } : { ...p, evaluations, searching: meter(p.searching, Math.min(evaluations / Math.max(p.budget, 1), 1), now) };
+      return p.budget === undefined
+        ? { ...p, evaluations }
+        : {
+            ...p,
+            evaluations,
+            searching: meter(p.searching, Math.min(evaluations / Math.max(p.budget, 1), 1), now),
+          };
     }
     case "generation":
       return { ...p, generation: e.generation, frontSize: e.front.length };
     case "run-finished":
-      return { ...p, phase: "done", outcome: "finished", evaluations: e.evaluations, frontSize: e.front.length };
+      return {
+        ...p,
+        phase: "done",
+        outcome: "finished",
+        evaluations: e.evaluations,
+        frontSize: e.front.length,
+      };
     case "run-failed":
       return { ...p, outcome: "failed", failure: e.message };
     default:
@@ -81,7 +101,9 @@ const STOPPED_EXIT_CODE = 130;
 export function endProgress(p: RunProgress, ended: { code: number | null; stopped: boolean }): RunProgress {
   if (p.outcome) return p;
   if (ended.code === 0) return { ...p, outcome: "finished" };
-  return ended.stopped || ended.code === STOPPED_EXIT_CODE ? { ...p, outcome: "stopped" } : { ...p, outcome: "failed" };
+  return ended.stopped || ended.code === STOPPED_EXIT_CODE
+    ? { ...p, outcome: "stopped" }
+    : { ...p, outcome: "failed" };
 }
 
 /** The meter of the phase the run is in, if that phase is measured. */

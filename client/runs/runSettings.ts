@@ -29,5 +29,10 @@ export function runsFolderFor(file: Uri): string {
 
 /** Every workspace folder's runs folder. */
 export function workspaceRunsFolders(): string[] {
-  return (workspace.workspaceFolders ?? []).map((folder) => resolveRunsFolder(workspace.getConfiguration(settingsSection, folder.uri).get<string>("runsFolder"), folder.uri.fsPath));
+  return (workspace.workspaceFolders ?? []).map((folder) =>
+    resolveRunsFolder(
+      workspace.getConfiguration(settingsSection, folder.uri).get<string>("runsFolder"),
+      folder.uri.fsPath,
+    ),
+  );
 }

@@ -4,7 +4,13 @@
  * logged and dropped).
  */
 import type { LanguageClient } from "vscode-languageclient/node";
-import type { RunsNotificationName, RunsNotificationParams, RunsRequestName, RunsRequestParams, RunsRequestResult } from "../../protocol/runsLsp";
+import type {
+  RunsNotificationName,
+  RunsNotificationParams,
+  RunsRequestName,
+  RunsRequestParams,
+  RunsRequestResult,
+} from "../../protocol/runsLsp";
 import { RunsNotifications, RunsRequests, validate } from "../../protocol/runsLsp";
 
 export class RunsConnection {
@@ -13,18 +19,26 @@ export class RunsConnection {
     private readonly logError: (message: string) => void,
   ) {}
 
-  async request<K extends RunsRequestName>(name: K, params: RunsRequestParams<K>): Promise<RunsRequestResult<K>> {
+  async request<K extends RunsRequestName>(
+    name: K,
+    params: RunsRequestParams<K>,
+  ): Promise<RunsRequestResult<K>> {
     const { method, result } = RunsRequests[name];
     const answer: unknown = await this.client.sendRequest(method, params);
     const parsed = validate(result, answer);
     if ("error" in parsed) {
       this.logError(`dropped a malformed answer to ${method}: ${parsed.error}`);
-      throw new Error(`the language server answered ${method} with a malformed message (see the Supernet Studio log)`);
+      throw new Error(
+        `the language server answered ${method} with a malformed message (see the Supernet Studio log)`,
+      );
     }
     return parsed.data as RunsRequestResult<K>;
   }
 
-  onNotification<K extends RunsNotificationName>(name: K, handler: (params: RunsNotificationParams<K>) => void): { dispose(): void } {
+  onNotification<K extends RunsNotificationName>(
+    name: K,
+    handler: (params: RunsNotificationParams<K>) => void,
+  ): { dispose(): void } {
     const { method, params } = RunsNotifications[name];
     return this.client.onNotification(method, (raw: unknown) => {
       const parsed = validate(params, raw);

@@ -6,7 +6,11 @@ import { PanelCommands } from "./panelCommands";
 import { statusBarText, statusBarTooltip } from "./progressText";
 
 export class RunStatusBar implements Disposable {
-  private readonly item: StatusBarItem = window.createStatusBarItem("supernet.run", StatusBarAlignment.Left, 0);
+  private readonly item: StatusBarItem = window.createStatusBarItem(
+    "supernet.run",
+    StatusBarAlignment.Left,
+    0,
+  );
   private readonly subscription: { dispose(): void };
 
   constructor(private readonly live: LiveRuns) {
@@ -22,7 +26,11 @@ export class RunStatusBar implements Disposable {
     }
     this.item.text = statusBarText(p, Date.now());
     this.item.tooltip = statusBarTooltip(p);
-    this.item.command = { title: "Show Training Curves", command: PanelCommands.showCurves, arguments: [{ runDir: p.runDir }] };
+    this.item.command = {
+      title: "Show Training Curves",
+      command: PanelCommands.showCurves,
+      arguments: [{ runDir: p.runDir }],
+    };
     this.item.show();
   }
 

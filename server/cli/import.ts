@@ -99,7 +99,7 @@ interface Summary {
   readonly generations: number;
   readonly objectives: readonly string[];
   readonly front: number;
-  readonly hypervolume: number | null;
+  readonly hypervolume: number;
   readonly reference: readonly number[];
   /** The most accurate evaluation. */
   readonly best: {
@@ -137,7 +137,7 @@ function report(s: Summary): string {
   return [
     s.dir,
     `${plural(s.rows, "row")} → ${plural(s.evaluations, "evaluation")} (${plural(s.duplicates, "duplicate")} skipped), ${plural(s.generations, "generation")}`,
-    `${s.objectives.join(", ")}: front of ${plural(s.front, "subnet")}, hypervolume ${s.hypervolume?.toPrecision(4) ?? "—"} (reference: the rows' nadir, ${s.reference.map((v) => v.toPrecision(4)).join(", ")})`,
+    `${s.objectives.join(", ")}: front of ${plural(s.front, "subnet")}, hypervolume ${s.hypervolume.toPrecision(4)} (reference: the rows' nadir, ${s.reference.map((v) => v.toPrecision(4)).join(", ")})`,
     s.best
       ? `best accuracy ${formatMetric("accuracy", s.best.accuracy)}: evaluation ${s.best.index}, ${formatMetric("macs", s.best.macs)} MACs, ${formatMetric("params", s.best.params)} params`
       : "no accuracy in the file",

@@ -1,6 +1,7 @@
 /** The `supernet` command-line tool. */
 import { checkCommand } from "./check";
 import { doctorCommand } from "./doctor";
+import { importCommand } from "./import";
 import { infoCommand } from "./info";
 import { optimizeCommand } from "./optimize";
 import { resumeCommand, searchCommand } from "./search";
@@ -12,6 +13,7 @@ commands:
   search FILE [--search NAME] [--out DIR] [--events] [--json] [--backend auto|node|wasm|cpu] [--data auto|embedded|full]
                                train the supernet and search it; prints the Pareto front
   resume RUNDIR                continue a stopped or killed run where it stopped
+  import dynast RESULTS.csv    turn a DyNAS-T results file into a run directory (the panels show it)
   check FILE... [--json]       check .nas files; gcc-style diagnostics, exit 1 on any error
   info FILE [--json]           spaces (subnet count, MACs and params ranges) and searches of a file
   optimize --problem P ...     run a search strategy on a standard test problem (zdt1..zdt6, dtlz2)
@@ -29,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
   doctor: (args) => doctorCommand(args),
   search: (args) => searchCommand(args),
   resume: (args) => resumeCommand(args),
+  import: (args) => importCommand(args),
 };
 
 async function main(argv: string[]): Promise<number> {

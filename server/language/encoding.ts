@@ -42,6 +42,13 @@ export function genomeValues(model: SpaceModel, genome: Genome): Map<string, num
   return new Map(model.genes.map((g, i) => [g.path, g.values[genome[i]]]));
 }
 
+/** The choices a subnet makes, by path: only the genes that matter (blocks within their stage's depth). */
+export function activeChoices(model: SpaceModel, genome: Genome): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const g of model.genes) if (isActive(model, genome, g)) out[g.path] = g.values[genome[g.index]];
+  return out;
+}
+
 /** The number of choices of each gene (the categorical cardinalities search works with). */
 export function cardinalities(model: SpaceModel): number[] {
   return model.genes.map((g) => g.values.length);

@@ -122,9 +122,20 @@ const dwconv: OpSpec = {
   },
 };
 
-/** The squeeze-and-excitation width OFA uses: a quarter of the expanded channels (at least 1). */
+/**
+ * The squeeze-and-excitation width OFA uses: a quarter of the expanded channels, rounded to a
+ * multiple of 8 (OFA's `make_divisible(mid // 4, 8)`), so imported OFA/DyNAS-T subnets cost what
+ * they cost there.
+ */
 export function seWidth(mid: number): number {
-  return Math.max(1, Math.floor(mid / 4));
+  return makeDivisible(Math.floor(mid / 4), 8);
+}
+
+/** The nearest multiple of `divisor` (at least `divisor`), never more than 10% below `v`. */
+export function makeDivisible(v: number, divisor: number): number {
+  let rounded = Math.max(divisor, Math.floor((v + divisor / 2) / divisor) * divisor);
+  if (rounded < 0.9 * v) rounded += divisor;
+  return rounded;
 }
 
 /** Expanded channels of an inverted residual block. */

@@ -121,3 +121,8 @@ export function evaluationsCsv(evaluations: readonly EvaluationEvent[]): string 
   ]);
   return [header.map((h) => (/[",]/.test(h) ? `"${h.replace(/"/g, '""')}"` : h)).join(","), ...rows.map((r) => r.join(","))].join("\n") + "\n";
 }
+
+/** `pareto.json`: the search's objectives and the evaluations on its final front. */
+export function paretoJson(search: string, objectives: readonly { metric: string; sense: string }[], front: readonly EvaluationEvent[]): string {
+  return `${JSON.stringify({ search, objectives, front }, null, 2)}\n`;
+}

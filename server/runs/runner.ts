@@ -12,7 +12,7 @@ import { RUN_FORMAT_VERSION } from "../../protocol/runFiles";
 import type { DocumentAnalysis, SearchInfo } from "../language/checker";
 import { checkDocument } from "../language/checker";
 import type { Genome } from "../language/encoding";
-import { genomeKey, genomeValues, largestGenome } from "../language/encoding";
+import { activeChoices, genomeKey, largestGenome } from "../language/encoding";
 import type { Metric } from "../language/metrics";
 import type { DatasetRef, SpaceModel } from "../language/model";
 import { planSubnet } from "../language/plan";
@@ -35,7 +35,7 @@ import type { Evaluation, Measurement, SearchEvent, SearchResult, StrategyOption
 import type { MetricValues } from "./problem";
 import { ANALYTIC_METRICS, neededMetrics, objectiveValues, searchProblem, violation } from "./problem";
 import type { RunPaths } from "./runDirectory";
-import { EventLog, createRunDirectory, evaluationsCsv, readEvents, readManifest, runId, runPaths, writeAtomic } from "./runDirectory";
+import { EventLog, createRunDirectory, evaluationsCsv, paretoJson, readEvents, readManifest, runId, runPaths, writeAtomic } from "./runDirectory";
 import type { EventSink } from "./sinks";
 import { VERSION } from "./version";
 
@@ -193,7 +193,7 @@ async function execute(paths: RunPaths, manifest: RunManifest, info: SearchInfo,
     const byKey = new Map(evaluations.map((e) => [e.key, e.index]));
     const front = frontKeys.map((k) => byKey.get(k)!).filter((i) => i !== undefined);
     writeAtomic(paths.evaluations, evaluationsCsv(evaluations));
-    writeAtomic(paths.pareto, `${JSON.stringify({ search: config.name, objectives: config.objectives, front: front.map((i) => evaluations[i]) }, null, 2)}\n`);
+    writeAtomic(paths.pareto, paretoJson(config.name, config.objectives, front.map((i) => evaluations[i])));
     if (completed) emit({ type: "run-finished", time: new Date().toISOString(), evaluations: evaluations.length, front, seconds: (performance.now() - started) / 1000 });
     return { paths, manifest, evaluations, front, completed };
   }
@@ -285,7 +285,7 @@ async function search(model: SpaceModel, config: SearchConfig, dataset: Dataset,
       index: index++,
       key: genomeKey(genome),
       genome: [...genome],
-      choices: Object.fromEntries(genomeValues(model, genome)),
+      choices: activeChoices(model, genome),
       metrics: { macs: metrics.macs!, params: metrics.params!, model_size: metrics.model_size!, ...pick(metrics, ["accuracy", "loss", "latency"]) },
       objectives,
       violation: v,

@@ -23,20 +23,24 @@ function convOnCurrentBackend(): Float32Array {
 }
 
 describe("backend selection", () => {
-  test("auto takes the fastest backend that loads and records why the others were not used", { skip: tfjsNodeInstalled }, async () => {
-    const selection = await selectBackend({ env: {}, threads: 1 });
-    assert.equal(selection.kind, "wasm");
-    assert.equal(tf.getBackend(), "wasm");
-    assert.deepEqual(
-      selection.attempts.map((a) => [a.kind, a.loaded]),
-      [
-        ["node", false],
-        ["wasm", true],
-      ],
-    );
-    assert.match(selection.attempts[0].note ?? "", /not installed/);
-    assert.equal(selection.preferenceSource, "default");
-  });
+  test(
+    "auto takes the fastest backend that loads and records why the others were not used",
+    { skip: tfjsNodeInstalled },
+    async () => {
+      const selection = await selectBackend({ env: {}, threads: 1 });
+      assert.equal(selection.kind, "wasm");
+      assert.equal(tf.getBackend(), "wasm");
+      assert.deepEqual(
+        selection.attempts.map((a) => [a.kind, a.loaded]),
+        [
+          ["node", false],
+          ["wasm", true],
+        ],
+      );
+      assert.match(selection.attempts[0].note ?? "", /not installed/);
+      assert.equal(selection.preferenceSource, "default");
+    },
+  );
 
   test("SUPERNET_BACKEND overrides the setting and skips faster backends", async () => {
     const selection = await selectBackend({ preference: "wasm", env: { SUPERNET_BACKEND: "cpu" } });
@@ -53,18 +57,25 @@ describe("backend selection", () => {
     );
   });
 
-  test("a preference falls back to slower backends when it does not load", { skip: tfjsNodeInstalled }, async () => {
-    const selection = await selectBackend({ preference: "node", env: {}, threads: 1 });
-    assert.equal(selection.kind, "wasm");
-    assert.equal(selection.preferenceSource, "setting");
-  });
+  test(
+    "a preference falls back to slower backends when it does not load",
+    { skip: tfjsNodeInstalled },
+    async () => {
+      const selection = await selectBackend({ preference: "node", env: {}, threads: 1 });
+      assert.equal(selection.kind, "wasm");
+      assert.equal(selection.preferenceSource, "setting");
+    },
+  );
 
   test("an unknown SUPERNET_BACKEND is an error naming the choices", async () => {
     await assert.rejects(selectBackend({ env: { SUPERNET_BACKEND: "gpu" } }), /auto, node, wasm, cpu.*'gpu'/);
   });
 
   test("an invalid thread count is an error", async () => {
-    await assert.rejects(selectBackend({ preference: "wasm", env: { SUPERNET_THREADS: "0" } }), /positive integer/);
+    await assert.rejects(
+      selectBackend({ preference: "wasm", env: { SUPERNET_THREADS: "0" } }),
+      /positive integer/,
+    );
   });
 
   test("the threaded wasm build starts in Node with the requested threads and computes what one thread does", async () => {

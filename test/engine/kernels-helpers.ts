@@ -18,7 +18,13 @@ export interface KernelInput {
 }
 
 export function randomInput(shape: number[], seed: number): KernelInput {
-  return { shape, values: uniformValues(shape.reduce((a, b) => a * b, 1), seed) };
+  return {
+    shape,
+    values: uniformValues(
+      shape.reduce((a, b) => a * b, 1),
+      seed,
+    ),
+  };
 }
 
 /** Runs one kernel by name on a backend and returns its output's shape and values. */
@@ -29,7 +35,9 @@ export async function runKernelOn(
   attrs: NamedAttrMap,
 ): Promise<{ shape: number[]; values: Float32Array }> {
   await tf.setBackend(backend);
-  const tensors = Object.fromEntries(Object.entries(inputs).map(([name, x]) => [name, tf.tensor(x.values, x.shape)]));
+  const tensors = Object.fromEntries(
+    Object.entries(inputs).map(([name, x]) => [name, tf.tensor(x.values, x.shape)]),
+  );
   try {
     const out = tf.engine().runKernel(kernelName, tensors, attrs) as tf.Tensor;
     const result = { shape: out.shape, values: out.dataSync() as Float32Array };
@@ -48,9 +56,12 @@ export function maxAbsDiff(a: Float32Array, b: Float32Array): number {
 }
 
 /** Every combination of the given options, as objects. */
-export function grid<T extends Record<string, readonly unknown[]>>(axes: T): { [K in keyof T]: T[K][number] }[] {
+export function grid<T extends Record<string, readonly unknown[]>>(
+  axes: T,
+): { [K in keyof T]: T[K][number] }[] {
   return Object.entries(axes).reduce<Record<string, unknown>[]>(
-    (combos, [key, options]) => combos.flatMap((combo) => options.map((option) => ({ ...combo, [key]: option }))),
+    (combos, [key, options]) =>
+      combos.flatMap((combo) => options.map((option) => ({ ...combo, [key]: option }))),
     [{}],
   ) as { [K in keyof T]: T[K][number] }[];
 }

@@ -10,10 +10,15 @@ import type { KernelInput } from "./kernels-helpers";
 
 const TOLERANCE = 1e-4;
 
-type Pad = "same" | "valid" | number | [[number, number], [number, number], [number, number], [number, number]];
+type Pad =
+  "same" | "valid" | number | [[number, number], [number, number], [number, number], [number, number]];
 
 /** The wasm kernel against the CPU backend's on identical inputs. */
-async function assertMatchesCpu(kernelName: string, inputs: Record<string, KernelInput>, attrs: NamedAttrMap): Promise<void> {
+async function assertMatchesCpu(
+  kernelName: string,
+  inputs: Record<string, KernelInput>,
+  attrs: NamedAttrMap,
+): Promise<void> {
   const expected = await runKernelOn("cpu", kernelName, inputs, attrs);
   const actual = await runKernelOn("wasm", kernelName, inputs, attrs);
   assert.deepEqual(actual.shape, expected.shape);
@@ -21,7 +26,13 @@ async function assertMatchesCpu(kernelName: string, inputs: Record<string, Kerne
   assert.ok(diff <= TOLERANCE, `max abs difference ${diff} for ${kernelName} ${JSON.stringify(attrs)}`);
 }
 
-function convOutput(xShape: number[], filterShape: number[], stride: number | [number, number], pad: Pad, depthwise: boolean) {
+function convOutput(
+  xShape: number[],
+  filterShape: number[],
+  stride: number | [number, number],
+  pad: Pad,
+  depthwise: boolean,
+) {
   const info = tf.backend_util.computeConv2DInfo(
     xShape as [number, number, number, number],
     filterShape as [number, number, number, number],
@@ -51,13 +62,41 @@ const convCases = grid({
   outChannels: [2, 5],
 });
 
-const unusualConvCases: { input: number[]; kernel: number; stride: number | [number, number]; pad: Pad; outChannels: number }[] = [
+const unusualConvCases: {
+  input: number[];
+  kernel: number;
+  stride: number | [number, number];
+  pad: Pad;
+  outChannels: number;
+}[] = [
   { input: [2, 9, 8, 3], kernel: 3, stride: [1, 2], pad: "same", outChannels: 4 },
   { input: [1, 11, 10, 2], kernel: 3, stride: [2, 3], pad: "valid", outChannels: 3 },
   { input: [2, 7, 7, 2], kernel: 3, stride: 3, pad: "same", outChannels: 3 },
   { input: [2, 7, 8, 2], kernel: 3, stride: 2, pad: 1, outChannels: 3 },
-  { input: [1, 6, 6, 2], kernel: 3, stride: 1, pad: [[0, 0], [4, 0], [0, 3], [0, 0]], outChannels: 2 },
-  { input: [1, 9, 9, 2], kernel: 3, stride: 2, pad: [[0, 0], [0, 3], [2, 1], [0, 0]], outChannels: 2 },
+  {
+    input: [1, 6, 6, 2],
+    kernel: 3,
+    stride: 1,
+    pad: [
+      [0, 0],
+      [4, 0],
+      [0, 3],
+      [0, 0],
+    ],
+    outChannels: 2,
+  },
+  {
+    input: [1, 9, 9, 2],
+    kernel: 3,
+    stride: 2,
+    pad: [
+      [0, 0],
+      [0, 3],
+      [2, 1],
+      [0, 0],
+    ],
+    outChannels: 2,
+  },
 ];
 
 describe("Conv2D gradient kernels on wasm match the CPU backend", () => {
@@ -163,7 +202,11 @@ describe("matrix products on wasm match the CPU backend", () => {
       const aShape = transposeA ? [...a.slice(0, -2), a.at(-1) as number, a.at(-2) as number] : a;
       const bShape = transposeB ? [...b.slice(0, -2), b.at(-1) as number, b.at(-2) as number] : b;
       test(`BatchMatMul ${aShape.join("×")}${transposeA ? "ᵀ" : ""} · ${bShape.join("×")}${transposeB ? "ᵀ" : ""}`, () =>
-        assertMatchesCpu("BatchMatMul", { a: randomInput(aShape, 10), b: randomInput(bShape, 11) }, { transposeA, transposeB }));
+        assertMatchesCpu(
+          "BatchMatMul",
+          { a: randomInput(aShape, 10), b: randomInput(bShape, 11) },
+          { transposeA, transposeB },
+        ));
     }
   }
 });
@@ -182,7 +225,9 @@ describe("the kernels inside training", () => {
           const h2 = tf.depthwiseConv2d(h1, b as tf.Tensor4D, 1, "same");
           return tf.sum(tf.square(tf.mean(tf.conv2d(h2, c as tf.Tensor4D, 2, "valid"), [1, 2])));
         };
-        return tf.grads(loss)([w1, w2, w3]).map((g) => g.dataSync() as Float32Array);
+        return tf
+          .grads(loss)([w1, w2, w3])
+          .map((g) => g.dataSync() as Float32Array);
       });
     };
     const expected = await gradientsOn("cpu");
@@ -193,12 +238,40 @@ describe("the kernels inside training", () => {
   test("composite kernels free every intermediate buffer", async () => {
     await tf.setBackend("wasm");
     const x = tf.tensor(randomInput([2, 8, 8, 3], 16).values, [2, 8, 8, 3]) as tf.Tensor4D;
-    const w = tf.tensor(randomInput([3, 3, 3, 2], 17).values, [3, 3, 3, 2]) as tf.Tensor4D;
+    const w = tf.tensor(randomInput([3, 3, 3, 4], 17).values, [3, 3, 3, 4]) as tf.Tensor4D;
+    const dw = tf.tensor(randomInput([3, 3, 4, 2], 18).values, [3, 3, 4, 2]) as tf.Tensor4D;
+    const dense = tf.tensor(randomInput([8, 5], 19).values, [8, 5]) as tf.Tensor2D;
     const buffersBefore = tf.engine().backend.numDataIds();
-    const grads = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, "same")))([x, w]);
+    const grads = tf.grads((a: tf.Tensor, b: tf.Tensor, c: tf.Tensor, d: tf.Tensor) => {
+      const conv = tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, "same");
+      const depthwise = tf.depthwiseConv2d(
+        tf.sub(conv, tf.mean(conv, [0, 1, 2])),
+        c as tf.Tensor4D,
+        2,
+        "same",
+      );
+      return tf.sum(tf.matMul(tf.mean(depthwise, [1, 2]) as tf.Tensor2D, d as tf.Tensor2D));
+    })([x, w, dw, dense]);
     grads.forEach((g) => g.dispose());
     assert.equal(tf.engine().backend.numDataIds(), buffersBefore);
-    x.dispose();
-    w.dispose();
+    [x, w, dw, dense].forEach((t) => t.dispose());
+  });
+
+  test("the replaced reductions and products free their intermediates too", async () => {
+    await tf.setBackend("wasm");
+    const a = tf.tensor(randomInput([80, 96], 20).values, [80, 96]);
+    const b = tf.tensor(randomInput([72, 80], 21).values, [72, 80]);
+    const buffersBefore = tf.engine().backend.numDataIds();
+    const outputs = [
+      tf.engine().runKernel("BatchMatMul", { a, b }, { transposeA: true, transposeB: true }) as tf.Tensor,
+      tf.engine().runKernel("Sum", { x: a }, { axis: [0], keepDims: false }) as tf.Tensor,
+      tf
+        .engine()
+        .runKernel("Mean", { x: tf.reshape(b, [4, 18, 80]) }, { axis: [1], keepDims: true }) as tf.Tensor,
+    ];
+    assert.equal(tf.engine().backend.numDataIds(), buffersBefore + outputs.length);
+    outputs.forEach((t) => t.dispose());
+    assert.equal(tf.engine().backend.numDataIds(), buffersBefore);
+    [a, b].forEach((t) => t.dispose());
   });
 });

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import type * as tfl from "@tensorflow/tfjs-layers";
-import { buildLatencyTable, medianTimer } from "../../server/engine/latency/build-table";
+import { buildLatencyTable, statisticTimer } from "../../server/engine/latency/build-table";
 import { opKey, residualKey, spaceConfigurations } from "../../server/engine/latency/configurations";
 import { measureSubnetLatency } from "../../server/engine/latency/model-latency";
 import { LATENCY_TABLE_FORMAT, parseLatencyTable, predictLatency } from "../../server/engine/latency/table";
@@ -103,6 +103,7 @@ describe("the latency lookup table", () => {
       /not a supernet-latency-table/,
     );
     assert.throws(() => parseLatencyTable(JSON.stringify({ ...table, overheadMs: "1" })), /non-numeric/);
+    assert.throws(() => parseLatencyTable(JSON.stringify({ ...table, statistic: "mean" })), /incomplete/);
     const other = spaceModel(SPACES.sequence);
     assert.throws(
       () => predictLatency(table, planSubnet(other, largestGenome(other))),
@@ -112,7 +113,7 @@ describe("the latency lookup table", () => {
 
   test("real timing on the CPU backend gives finite entries and per-batch summaries", async () => {
     const model = spaceModel(SPACES.vision);
-    const table = await buildLatencyTable(model, { timer: medianTimer({ warmup: 1, runs: 2 }) });
+    const table = await buildLatencyTable(model, { timer: statisticTimer({ warmup: 1, runs: 2 }) });
     assert.ok(table.overheadMs > 0);
     assert.ok(Object.values(table.entries).every(Number.isFinite));
     const before = tf.memory().numTensors;

@@ -9,7 +9,11 @@ export function diagnosticsSuite(): void {
     test("the extension activates when a .nas file opens and reports its error", async (t) => {
       const extension = extensions.getExtension(EXTENSION_ID);
       assert.ok(extension, `${EXTENSION_ID} is loaded from the checkout`);
-      assert.equal(extension.isActive, false, "no .nas file was open yet, so nothing should have activated it");
+      assert.equal(
+        extension.isActive,
+        false,
+        "no .nas file was open yet, so nothing should have activated it",
+      );
 
       const { document } = await openInEditor("broken.nas");
       assert.equal(document.languageId, "nas");

@@ -2,14 +2,15 @@
  * Helpers for tests that run inside the extension host: the files of the test workspace (see
  * test/e2e/fixtures/workspace) and waits on VS Code's events.
  */
-import { Position, Uri, languages, window, workspace } from "vscode";
-import type { Diagnostic, TextDocument, TextEditor } from "vscode";
+import { Uri, languages, window, workspace } from "vscode";
+import type { Diagnostic, Position, TextDocument, TextEditor } from "vscode";
 
 export const EXTENSION_ID = "supernet-studio.supernet-studio";
 
 export function workspaceFile(name: string): Uri {
   const folder = workspace.workspaceFolders?.[0];
-  if (!folder) throw new Error("the extension-host tests need a workspace folder (test/e2e/fixtures/workspace)");
+  if (!folder)
+    throw new Error("the extension-host tests need a workspace folder (test/e2e/fixtures/workspace)");
   return Uri.joinPath(folder.uri, name);
 }
 
@@ -48,7 +49,11 @@ export function diagnosticsWhen(
     });
     signal.addEventListener("abort", () => {
       subscription.dispose();
-      reject(new Error(`diagnostics of ${uri.fsPath} never matched; last: ${JSON.stringify(languages.getDiagnostics(uri))}`));
+      reject(
+        new Error(
+          `diagnostics of ${uri.fsPath} never matched; last: ${JSON.stringify(languages.getDiagnostics(uri))}`,
+        ),
+      );
     });
     check();
   });

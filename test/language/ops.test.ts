@@ -105,12 +105,12 @@ describe("mbconv", () => {
       problems: [],
     });
   });
-  test("with SE: squeeze width floor(24/4) = 6", () => {
-    // SE MACs 24·6 + 6·24 = 288 → 32544; SE params 24·6 + 6 + 6·24 + 24 = 318 → 934
+  test("with SE: squeeze width make_divisible(floor(24/4), 8) = 8 (OFA's)", () => {
+    // SE MACs 24·8 + 8·24 = 384 → 32256 + 384 = 32640; SE params 24·8 + 8 + 8·24 + 24 = 416 → 616 + 416 = 1032
     assert.deepEqual(cost("image(8, 8, 4)", "mbconv(out: 8, kernel: 3, expand: 6, se: true)"), {
       out: "8×8×8",
-      macs: 32544,
-      params: 934,
+      macs: 32640,
+      params: 1032,
       problems: [],
     });
   });

@@ -10,7 +10,14 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, test } from "node:test";
 import type { RunEvent } from "../../protocol/runEvents";
-import type { RunnerOptions, RunsNotificationName, RunsNotificationParams, RunsRequestName, RunsRequestParams, RunsRequestResult } from "../../protocol/runsLsp";
+import type {
+  RunnerOptions,
+  RunsNotificationName,
+  RunsNotificationParams,
+  RunsRequestName,
+  RunsRequestParams,
+  RunsRequestResult,
+} from "../../protocol/runsLsp";
 import { RunsNotifications, RunsRequests, validate } from "../../protocol/runsLsp";
 import { LspClient } from "../support/lspClient";
 import { TINY_NAS, writeTinyProject } from "../runs/tinySpace";
@@ -23,12 +30,17 @@ type Ended = RunsNotificationParams<"runEnded">;
 class RunNotifications {
   readonly events: { runDir: string; event: RunEvent }[] = [];
   readonly logs: RunsNotificationParams<"runLog">[] = [];
-  private readonly ended = new Map<string, Ended>();
-  private readonly waiting = new Map<string, (e: Ended) => void>();
-  private readonly eventWaiters: { test: (runDir: string, e: RunEvent) => boolean; resolve: () => void }[] = [];
+  /** Every runEnded, in order: a resumed run ends once per process. */
+  private readonly ended: Ended[] = [];
+  private waiting: { runDir: string; nth: number; resolve: (e: Ended) => void }[] = [];
+  private readonly eventWaiters: { test: (runDir: string, e: RunEvent) => boolean; resolve: () => void }[] =
+    [];
 
   constructor(client: LspClient) {
-    const on = <K extends RunsNotificationName>(name: K, handler: (p: RunsNotificationParams<K>) => void): void => {
+    const on = <K extends RunsNotificationName>(
+      name: K,
+      handler: (p: RunsNotificationParams<K>) => void,
+    ): void => {
       client.connection.onNotification(RunsNotifications[name].method, (raw: unknown) => {
         const parsed = validate(RunsNotifications[name].params, raw);
         assert.ok("data" in parsed, `a valid ${name} notification: ${"error" in parsed ? parsed.error : ""}`);
@@ -42,15 +54,25 @@ class RunNotifications {
       }
     });
     on("runEnded", (e) => {
-      this.ended.set(e.runDir, e);
-      this.waiting.get(e.runDir)?.(e);
+      this.ended.push(e);
+      this.waiting = this.waiting.filter((w) => w.runDir !== e.runDir || !this.settle(w));
     });
     on("runLog", (l) => this.logs.push(l));
   }
 
-  end(runDir: string): Promise<Ended> {
-    const done = this.ended.get(runDir);
-    return done ? Promise.resolve(done) : new Promise((resolve) => this.waiting.set(runDir, resolve));
+  /** Resolves when the run's `nth` process (1: the start, 2: the first resume, …) has ended. */
+  end(runDir: string, nth = 1): Promise<Ended> {
+    return new Promise((resolve) => {
+      const waiter = { runDir, nth, resolve };
+      if (!this.settle(waiter)) this.waiting.push(waiter);
+    });
+  }
+
+  private settle(w: { runDir: string; nth: number; resolve: (e: Ended) => void }): boolean {
+    const ends = this.ended.filter((e) => e.runDir === w.runDir);
+    if (ends.length < w.nth) return false;
+    w.resolve(ends[w.nth - 1]);
+    return true;
   }
 
   /** Resolves at the first event (from now on) that passes `test`. */
@@ -66,11 +88,16 @@ class RunNotifications {
 describe("runs over the language server", () => {
   let client: LspClient;
   let notes: RunNotifications;
-  const file = writeTinyProject(`${TINY_NAS}\nsearch Other on Tiny {\n  objectives { maximize accuracy }\n  budget 4 evaluations\n}\n`);
+  const file = writeTinyProject(
+    `${TINY_NAS}\nsearch Other on Tiny {\n  objectives { maximize accuracy }\n  budget 4 evaluations\n}\n`,
+  );
   const uri = pathToFileURL(file).href;
   const runsFolder = join(dirname(file), ".supernet", "runs");
 
-  const request = async <K extends RunsRequestName>(name: K, params: RunsRequestParams<K>): Promise<RunsRequestResult<K>> => {
+  const request = async <K extends RunsRequestName>(
+    name: K,
+    params: RunsRequestParams<K>,
+  ): Promise<RunsRequestResult<K>> => {
     const answer: unknown = await client.connection.sendRequest(RunsRequests[name].method, params);
     const parsed = validate(RunsRequests[name].result, answer);
     assert.ok("data" in parsed, `a valid answer to ${name}: ${"error" in parsed ? parsed.error : ""}`);
@@ -133,36 +160,46 @@ describe("runs over the language server", () => {
   test("a stopped run stays resumable and a resume finishes it", async () => {
     const trained = notes.next((_, e) => e.type === "train-step");
     const { runDir } = await request("startRun", { uri, search: "Fast", runsFolder, runner: RUNNER });
-    await assert.rejects(request("startRun", { uri, search: "Fast", runsFolder, runner: RUNNER }), /already running/);
+    await assert.rejects(
+      request("startRun", { uri, search: "Fast", runsFolder, runner: RUNNER }),
+      /already running/,
+    );
     await trained;
     assert.deepEqual(await request("stopRun", { runDir }), { stopping: true });
     const stopped = await notes.end(runDir);
     assert.equal(stopped.stopped, true);
     assert.equal(stopped.code, 130);
-    const listed = (await request("listRuns", { folders: [runsFolder] })).runs.find((r) => r.runDir === runDir);
+    const listed = (await request("listRuns", { folders: [runsFolder] })).runs.find(
+      (r) => r.runDir === runDir,
+    );
     assert.equal(listed?.state, "stopped");
     assert.deepEqual(await request("stopRun", { runDir }), { stopping: false });
 
     const relayedBefore = notes.of(runDir).length;
-    const ended = new Promise<Ended>((resolve) => {
-      // The resumed process reports under the same run directory.
-      const check = (): void => void notes.end(runDir).then((e) => (e.code === 0 ? resolve(e) : setImmediate(check)));
-      check();
-    });
     assert.deepEqual(await request("resumeRun", { runDir, runner: RUNNER }), { runDir });
-    assert.equal((await ended).code, 0);
+    // The resumed process reports under the same run directory.
+    assert.deepEqual(await notes.end(runDir, 2), { runDir, code: 0, signal: null, stopped: false });
     const resumed = notes.of(runDir).slice(relayedBefore);
     assert.equal(resumed[0].type, "run-started");
     assert.equal(resumed.at(-1)!.type, "run-finished");
-    const finished = (await request("listRuns", { folders: [runsFolder] })).runs.find((r) => r.runDir === runDir);
+    const finished = (await request("listRuns", { folders: [runsFolder] })).runs.find(
+      (r) => r.runDir === runDir,
+    );
     assert.equal(finished?.state, "finished");
     assert.equal(finished?.evaluations, 16);
   });
 
   test("a file with errors does not start: the answer says why", async () => {
-    const broken = writeTinyProject(TINY_NAS.replace("dense(units in {4, 8, 12, 16}) relu", "dense(units in {}) relu"));
+    const broken = writeTinyProject(
+      TINY_NAS.replace("dense(units in {4, 8, 12, 16}) relu", "dense(units in {}) relu"),
+    );
     await assert.rejects(
-      request("startRun", { uri: pathToFileURL(broken).href, search: "Fast", runsFolder: join(dirname(broken), "runs"), runner: RUNNER }),
+      request("startRun", {
+        uri: pathToFileURL(broken).href,
+        search: "Fast",
+        runsFolder: join(dirname(broken), "runs"),
+        runner: RUNNER,
+      }),
       /error/,
     );
   });
@@ -182,7 +219,13 @@ describe("runs over the language server", () => {
   });
 
   test("a malformed request is refused, not acted on", async () => {
-    await assert.rejects(client.connection.sendRequest(RunsRequests.startRun.method, { uri, search: "Fast" }), /malformed supernet\/startRun/);
-    await assert.rejects(client.connection.sendRequest(RunsRequests.deleteRun.method, { runDir: 42 }), /malformed/);
+    await assert.rejects(
+      client.connection.sendRequest(RunsRequests.startRun.method, { uri, search: "Fast" }),
+      /malformed supernet\/startRun/,
+    );
+    await assert.rejects(
+      client.connection.sendRequest(RunsRequests.deleteRun.method, { runDir: 42 }),
+      /malformed/,
+    );
   });
 });

@@ -5,7 +5,7 @@ import type { EvaluationEvent, RunEvent } from "../../protocol/runEvents";
 import { parseRunEvent } from "../../protocol/runEvents";
 import { runManifestSchema } from "../../protocol/runFiles";
 import { checkDocument } from "../../server/language/checker";
-import { genomeValues } from "../../server/language/encoding";
+import { activeChoices } from "../../server/language/encoding";
 import { hypervolume } from "../../server/search/hypervolume";
 import { dominates, minimised } from "../../server/search/pareto";
 import type { Sense } from "../../server/search/types";
@@ -108,7 +108,7 @@ describe("supernet import dynast: DyNAS-T's logs as run directories", () => {
       test("choices give back the row's ks, e, d and r for every active block; metrics are DyNAS-T's", () => {
         evaluations.forEach((ev, i) => {
           const row = encoding(lines[result.run.rowOf[i] - 1]);
-          assert.deepEqual(Object.fromEntries(genomeValues(model, ev.genome)), ev.choices);
+          assert.deepEqual(activeChoices(model, ev.genome), ev.choices);
           assert.equal(ev.key, ev.genome.join(","));
           assert.equal(ev.choices.resolution, row.r[0]);
           for (let s = 0; s < 5; s++) {

@@ -1,5 +1,11 @@
 import { getKernel } from "@tensorflow/tfjs-core";
-import type { KernelBackend, KernelFunc, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from "@tensorflow/tfjs-core";
+import type {
+  KernelBackend,
+  KernelFunc,
+  NamedAttrMap,
+  NamedTensorInfoMap,
+  TensorInfo,
+} from "@tensorflow/tfjs-core";
 
 /** Padding of the two spatial axes, [[top, bottom], [left, right]]; a negative side crops. */
 export type SpatialPads = [[number, number], [number, number]];
@@ -47,7 +53,8 @@ export class KernelCalls {
   /** Runs a kernel function directly: the stock kernel that a registered replacement wraps. */
   runFunc(kernelFunc: KernelFunc, inputs: NamedTensorInfoMap, attrs: NamedAttrMap = {}): TensorInfo {
     const out = kernelFunc({ inputs, backend: this.backend, attrs });
-    if (Array.isArray(out)) throw new Error("a kernel used inside a composite kernel returned several outputs");
+    if (Array.isArray(out))
+      throw new Error("a kernel used inside a composite kernel returned several outputs");
     this.intermediates.push(out);
     return out;
   }

@@ -15,7 +15,11 @@ export type BackendKind = Exclude<BackendPreference, "auto">;
 const SPEED_ORDER: readonly BackendKind[] = ["node", "wasm", "cpu"];
 
 /** The name each backend registers with tfjs-core. */
-export const TFJS_BACKEND_NAME: Record<BackendKind, string> = { node: "tensorflow", wasm: "wasm", cpu: "cpu" };
+export const TFJS_BACKEND_NAME: Record<BackendKind, string> = {
+  node: "tensorflow",
+  wasm: "wasm",
+  cpu: "cpu",
+};
 
 export interface BackendAttempt {
   kind: BackendKind;
@@ -64,7 +68,9 @@ export async function selectBackend(options: SelectOptions = {}): Promise<Backen
       return { kind, threads: kind === "wasm" ? wasmThreads() : 1, preference, preferenceSource, attempts };
     }
   }
-  throw new Error(`no TensorFlow.js backend loaded: ${attempts.map((a) => `${a.kind}: ${a.note}`).join("; ")}`);
+  throw new Error(
+    `no TensorFlow.js backend loaded: ${attempts.map((a) => `${a.kind}: ${a.note}`).join("; ")}`,
+  );
 }
 
 function resolvePreference(
@@ -73,7 +79,9 @@ function resolvePreference(
 ): Pick<BackendSelection, "preference" | "preferenceSource"> {
   if (override !== undefined && override !== "") {
     if (!(BACKEND_PREFERENCES as readonly string[]).includes(override)) {
-      throw new Error(`SUPERNET_BACKEND must be one of ${BACKEND_PREFERENCES.join(", ")}; got '${override}'.`);
+      throw new Error(
+        `SUPERNET_BACKEND must be one of ${BACKEND_PREFERENCES.join(", ")}; got '${override}'.`,
+      );
     }
     return { preference: override as BackendPreference, preferenceSource: "SUPERNET_BACKEND" };
   }
@@ -83,7 +91,8 @@ function resolvePreference(
 }
 
 function resolveThreads(setting: number | undefined, override: string | undefined): number {
-  const requested = override !== undefined && override !== "" ? Number(override) : (setting ?? availableParallelism());
+  const requested =
+    override !== undefined && override !== "" ? Number(override) : (setting ?? availableParallelism());
   if (!Number.isInteger(requested) || requested < 1) {
     throw new Error(`the wasm thread count must be a positive integer; got '${override ?? setting}'.`);
   }
@@ -119,11 +128,18 @@ async function activateTfjsNode(searchPaths: readonly string[]): Promise<Backend
   }
   const name = TFJS_BACKEND_NAME.node;
   if (tf.findBackendFactory(name) === null) {
-    return { kind: "node", loaded: false, note: `loaded, but it registered no '${name}' backend with this tfjs-core` };
+    return {
+      kind: "node",
+      loaded: false,
+      note: `loaded, but it registered no '${name}' backend with this tfjs-core`,
+    };
   }
-  if (tf.engine().registry[name] !== undefined && (await tf.setBackend(name))) return { kind: "node", loaded: true };
+  if (tf.engine().registry[name] !== undefined && (await tf.setBackend(name)))
+    return { kind: "node", loaded: true };
   const failure = await initialise(name, tf.findBackendFactory(name) as BackendFactory);
-  return failure === undefined ? { kind: "node", loaded: true } : { kind: "node", loaded: false, note: failure };
+  return failure === undefined
+    ? { kind: "node", loaded: true }
+    : { kind: "node", loaded: false, note: failure };
 }
 
 type BackendFactory = () => tf.KernelBackend | Promise<tf.KernelBackend>;
@@ -157,7 +173,8 @@ async function startWasm(threads: number): Promise<BackendAttempt> {
   const stockWasm = stockWasmFactory as BackendFactory;
   if (threads > 1) {
     const failure = await initialise("wasm", () => createThreadedWasmBackend(threads));
-    if (failure === undefined) return { kind: "wasm", loaded: true, note: `threaded build, ${wasmThreads()} threads` };
+    if (failure === undefined)
+      return { kind: "wasm", loaded: true, note: `threaded build, ${wasmThreads()} threads` };
     const single = await initialise("wasm", stockWasm);
     return single === undefined
       ? { kind: "wasm", loaded: true, note: `single-threaded: the threaded build failed (${failure})` }
@@ -190,6 +207,7 @@ async function initialise(name: string, factory: BackendFactory): Promise<string
 }
 
 function wasmThreads(): number {
-  const backend = tf.engine().registry.wasm as { wasm?: { tfjs?: { getThreadsCount(): number } } } | undefined;
+  const backend = tf.engine().registry.wasm as
+    { wasm?: { tfjs?: { getThreadsCount(): number } } } | undefined;
   return backend?.wasm?.tfjs?.getThreadsCount() ?? 1;
 }

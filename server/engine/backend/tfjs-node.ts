@@ -9,7 +9,10 @@ const PACKAGE = "@tensorflow/tfjs-node";
  */
 export function loadTfjsNode(searchPaths: readonly string[] = []): void {
   const resolver = createRequire(__filename);
-  const entry = resolver.resolve(PACKAGE, searchPaths.length > 0 ? { paths: [...searchPaths, __dirname] } : undefined);
+  const entry = resolver.resolve(
+    PACKAGE,
+    searchPaths.length > 0 ? { paths: [...searchPaths, __dirname] } : undefined,
+  );
   resolver(entry);
 }
 

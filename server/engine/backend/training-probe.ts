@@ -75,7 +75,9 @@ export function buildConvNet(spec: ConvNetSpec, batchNorm: BatchNorm = plainBatc
     channels = filters;
     return block;
   });
-  const dense = tf.variable(tf.randomNormal([channels, spec.classes], 0, Math.sqrt(1 / channels), "float32", seed));
+  const dense = tf.variable(
+    tf.randomNormal([channels, spec.classes], 0, Math.sqrt(1 / channels), "float32", seed),
+  );
   const bias = tf.variable(tf.zeros([spec.classes]));
   const variables = [...blocks.flatMap((b) => [b.filter, b.gamma, b.beta]), dense, bias];
   return {
@@ -119,10 +121,17 @@ export function timeTrainingSteps(spec: ConvNetSpec, options: ProbeOptions): Ste
   const net = buildConvNet(spec, options.batchNorm);
   const optimizer = tf.train.momentum(0.01, 0.9);
   const images = tf.randomNormal([options.batch, ...spec.input], 0, 1, "float32", 7) as tf.Tensor4D;
-  const labels = tf.oneHot(tf.randomUniform([options.batch], 0, spec.classes, "int32", 8) as tf.Tensor1D, spec.classes);
+  const labels = tf.oneHot(
+    tf.randomUniform([options.batch], 0, spec.classes, "int32", 8) as tf.Tensor1D,
+    spec.classes,
+  );
   const step = (): number => {
     const started = performance.now();
-    const loss = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, net.logits(images)), true, net.variables);
+    const loss = optimizer.minimize(
+      () => tf.losses.softmaxCrossEntropy(labels, net.logits(images)),
+      true,
+      net.variables,
+    );
     // Reading the loss waits for the step on backends that run asynchronously.
     loss?.dataSync();
     loss?.dispose();

@@ -28,7 +28,10 @@ type WasmImports = Record<string, Record<string, unknown>>;
 interface FactoryConfig {
   mainScriptUrlOrBlob: string;
   locateFile(path: string): string;
-  instantiateWasm(imports: WasmImports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void): object;
+  instantiateWasm(
+    imports: WasmImports,
+    receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+  ): object;
   onAbort(reason: unknown): void;
 }
 
@@ -57,12 +60,17 @@ export async function createThreadedWasmBackend(threads: number): Promise<Backen
   return backend;
 }
 
-function instantiateThreadedModule(files: ThreadedWasmFiles, workerScript: string, threads: number): Promise<ThreadedModule> {
+function instantiateThreadedModule(
+  files: ThreadedWasmFiles,
+  workerScript: string,
+  threads: number,
+): Promise<ThreadedModule> {
   const factory = loadPackageFile(files.factoryScript) as ModuleFactory;
   return new Promise((resolve, reject) => {
     const config: FactoryConfig = {
       mainScriptUrlOrBlob: files.factoryScript,
-      locateFile: (path) => (path.endsWith(".worker.js") ? workerScript : join(files.factoryScript, "..", path)),
+      locateFile: (path) =>
+        path.endsWith(".worker.js") ? workerScript : join(files.factoryScript, "..", path),
       instantiateWasm: (imports, receive) => {
         reportLogicalCores(imports, threads);
         WebAssembly.instantiate(readFileSync(files.binary), imports as WebAssembly.Imports).then(

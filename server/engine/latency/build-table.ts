@@ -8,6 +8,7 @@ import { freshWeights } from "../export/fresh-weights";
 import type { SubnetWeights } from "../export/op-weights";
 import { spaceConfigurations } from "./configurations";
 import { measureModelsLatency } from "./model-latency";
+import type { LatencyStatistic } from "./statistics";
 import { quantile } from "./statistics";
 import type { LatencyTable } from "./table";
 import { LATENCY_TABLE_FORMAT } from "./table";
@@ -23,14 +24,17 @@ const PROBES_PER_ROUND = 64;
 
 export interface TableOptions {
   readonly batch?: number;
-  /** How to time models; the median of `TABLE_TIMING` interleaved runs by default. */
+  /** The figure each entry is taken as (the table's comparison with measurement uses the same). */
+  readonly statistic?: LatencyStatistic;
+  /** How to time models; `statistic` of `TABLE_TIMING` interleaved runs by default. */
   readonly timer?: ModelTimer;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** The timer the engine uses: the median of interleaved timed runs after a warm-up. */
-export function medianTimer(timing: TimingOptions): ModelTimer {
-  return async (models, batch) => (await measureModelsLatency(models, batch, timing)).map((m) => m.median);
+/** The timer the engine uses: a statistic of interleaved timed runs after a warm-up. */
+export function statisticTimer(timing: TimingOptions, statistic: LatencyStatistic = "median"): ModelTimer {
+  return async (models, batch) =>
+    (await measureModelsLatency(models, batch, timing)).map((m) => m[statistic]);
 }
 
 interface Probe {
@@ -50,7 +54,8 @@ export async function buildLatencyTable(
   options: TableOptions = {},
 ): Promise<LatencyTable> {
   const batch = options.batch ?? 1;
-  const timer = options.timer ?? medianTimer(TABLE_TIMING);
+  const statistic = options.statistic ?? "median";
+  const timer = options.timer ?? statisticTimer(TABLE_TIMING, statistic);
   const { ops, residuals } = spaceConfigurations(model);
   const probes: Probe[] = [
     ...[...ops].map(([key, step]) => ({ key, input: step.input, steps: [step] })),
@@ -84,6 +89,7 @@ export async function buildLatencyTable(
     space: model.name,
     backend: tf.getBackend(),
     batch,
+    statistic,
     overheadMs,
     entries,
   };

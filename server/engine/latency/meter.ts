@@ -2,6 +2,7 @@ import type { Genome } from "../../language/encoding";
 import type { SpaceModel } from "../../language/model";
 import { planSubnet } from "../../language/plan";
 import { measureSubnetLatency } from "./model-latency";
+import type { LatencyStatistic } from "./statistics";
 import type { LatencyTable } from "./table";
 import { predictLatency } from "./table";
 import type { TimingOptions } from "./timer";
@@ -10,15 +11,21 @@ import { DEFAULT_TIMING } from "./timer";
 /** A subnet's latency in ms, as a search objective. */
 export type LatencyMeter = (genome: Genome) => Promise<number>;
 
-/** Measures each subnet directly: the median at `batch` on the current backend. */
-export function measuredLatencyMeter(
-  model: SpaceModel,
-  batch = 1,
-  timing: TimingOptions = DEFAULT_TIMING,
-): LatencyMeter {
+export interface MeterOptions {
+  readonly batch?: number;
+  readonly timing?: TimingOptions;
+  readonly statistic?: LatencyStatistic;
+}
+
+/** Measures each subnet directly on the current backend: the median (or `statistic`) at batch 1 (or `batch`). */
+export function measuredLatencyMeter(model: SpaceModel, options: MeterOptions = {}): LatencyMeter {
   return async (genome) => {
-    const [measurement] = await measureSubnetLatency(planSubnet(model, genome), { batches: [batch], timing });
-    return measurement.median;
+    const plan = planSubnet(model, genome);
+    const [measurement] = await measureSubnetLatency(plan, {
+      batches: [options.batch ?? 1],
+      timing: options.timing ?? DEFAULT_TIMING,
+    });
+    return measurement[options.statistic ?? "median"];
   };
 }
 

@@ -43,3 +43,12 @@ export function summarizeSamples(samples: readonly number[]): SampleSummary {
     max: sorted[sorted.length - 1],
   };
 }
+
+/**
+ * The figure a latency is given as. The median is the usual one; on a busy machine the scheduler
+ * preempts long runs more often than short ones, which inflates medians of whole networks more
+ * than those of single ops, while the 10th percentile and the minimum stay near the uncontended
+ * time (and stay additive over layers).
+ */
+export const LATENCY_STATISTICS = ["median", "p10", "min"] as const;
+export type LatencyStatistic = (typeof LATENCY_STATISTICS)[number];

@@ -7,7 +7,7 @@ import { freshWeights } from "../export/fresh-weights";
 import { Rng } from "../data/rng";
 import { SubnetSampler } from "../train/sampling";
 import type { ModelTimer } from "./build-table";
-import { medianTimer } from "./build-table";
+import { statisticTimer } from "./build-table";
 import { kendallTauB, meanAbsolutePercentageError } from "./agreement";
 import type { LatencyTable } from "./table";
 import { predictLatency } from "./table";
@@ -41,7 +41,7 @@ export interface TableErrorOptions {
   /** Subnets to compare on: the smallest, the largest and random ones (distinct). */
   readonly subnets?: number;
   readonly seed?: number;
-  /** How a whole subnet is measured; the median of the default timing runs by default. */
+  /** How whole subnets are measured; by default the table's statistic of interleaved default timing runs. */
   readonly timer?: ModelTimer;
 }
 
@@ -54,7 +54,7 @@ export async function evaluateLatencyTable(
   table: LatencyTable,
   options: TableErrorOptions = {},
 ): Promise<TableError> {
-  const timer = options.timer ?? medianTimer(DEFAULT_TIMING);
+  const timer = options.timer ?? statisticTimer(DEFAULT_TIMING, table.statistic);
   const genomes = sampleGenomes(model, options.subnets ?? 20, options.seed ?? 0);
   const plans = genomes.map((genome) => planSubnet(model, genome));
   const weights = freshWeights(0);

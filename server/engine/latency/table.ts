@@ -1,5 +1,7 @@
 import type { PlanStep, SubnetPlan } from "../../language/plan";
 import { opKey, residualKey } from "./configurations";
+import type { LatencyStatistic } from "./statistics";
+import { LATENCY_STATISTICS } from "./statistics";
 
 export const LATENCY_TABLE_FORMAT = "supernet-latency-table/1";
 
@@ -13,6 +15,8 @@ export interface LatencyTable {
   /** The tfjs backend it was measured on. */
   readonly backend: string;
   readonly batch: number;
+  /** The figure of the timed runs each entry is (median, 10th percentile or minimum). */
+  readonly statistic: LatencyStatistic;
   /** Milliseconds of an inference of a model without layers (input in, output read back). */
   readonly overheadMs: number;
   /** Milliseconds each op configuration (opKey) or residual add (residualKey) adds. */
@@ -52,6 +56,7 @@ export function parseLatencyTable(text: string): LatencyTable {
   if (
     typeof value.space !== "string" ||
     typeof value.backend !== "string" ||
+    !(LATENCY_STATISTICS as readonly unknown[]).includes(value.statistic) ||
     !value.entries ||
     numbers.some((n) => typeof n !== "number" || !Number.isFinite(n))
   ) {

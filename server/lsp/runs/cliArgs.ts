@@ -19,7 +19,16 @@ function runnerArgs(runner: RunnerOptions): string[] {
 }
 
 export function searchArgs(cli: string, run: SearchInvocation): string[] {
-  return [cli, "search", run.file, "--search", run.search, "--out", run.runsFolder, ...runnerArgs(run.runner)];
+  return [
+    cli,
+    "search",
+    run.file,
+    "--search",
+    run.search,
+    "--out",
+    run.runsFolder,
+    ...runnerArgs(run.runner),
+  ];
 }
 
 export function resumeArgs(cli: string, runDir: string, runner: RunnerOptions): string[] {
@@ -30,7 +39,11 @@ export function resumeArgs(cli: string, runDir: string, runner: RunnerOptions): 
  * The runner's environment: the server's, plus where the extension installed tfjs-node. Inside
  * VS Code `process.execPath` is Electron, which runs a script as plain Node only when told to.
  */
-export function runnerEnv(base: NodeJS.ProcessEnv, runner: RunnerOptions, electron: boolean): NodeJS.ProcessEnv {
+export function runnerEnv(
+  base: NodeJS.ProcessEnv,
+  runner: RunnerOptions,
+  electron: boolean,
+): NodeJS.ProcessEnv {
   return {
     ...base,
     ...(runner.tfjsNodePath ? { [TFJS_NODE_PATH_ENV]: runner.tfjsNodePath } : {}),

@@ -33,9 +33,16 @@ export function registerRunHandlers(connection: Connection): void {
   onRunsRequest(connection, "startRun", async ({ uri, search, runsFolder, runner }) => ({
     runDir: await runs.start({ file: savedFile(uri), search, runsFolder, runner }),
   }));
-  onRunsRequest(connection, "resumeRun", async ({ runDir, runner }) => ({ runDir: await runs.resume(runDir, runner) }));
+  onRunsRequest(connection, "resumeRun", async ({ runDir, runner }) => ({
+    runDir: await runs.resume(runDir, runner),
+  }));
   onRunsRequest(connection, "stopRun", ({ runDir }) => ({ stopping: runs.stop(runDir) }));
-  onRunsRequest(connection, "listRuns", ({ folders }) => listRuns(folders.map((f) => resolve(f)), (dir) => runs.isRunning(dir)));
+  onRunsRequest(connection, "listRuns", ({ folders }) =>
+    listRuns(
+      folders.map((f) => resolve(f)),
+      (dir) => runs.isRunning(dir),
+    ),
+  );
   onRunsRequest(connection, "readRunEvents", ({ runDir }) => loggedEvents(resolve(runDir)));
   onRunsRequest(connection, "deleteRun", ({ runDir }) => {
     if (runs.isRunning(runDir)) throw new Error(`${runDir} is running: stop it first`);

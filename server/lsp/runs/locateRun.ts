@@ -7,11 +7,16 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { runPaths } from "../../runs/runDirectory";
 
-export function findNewRunDirectory(runsFolder: string, before: ReadonlySet<string>, runStartedLine: string): string | undefined {
+export function findNewRunDirectory(
+  runsFolder: string,
+  before: ReadonlySet<string>,
+  runStartedLine: string,
+): string | undefined {
   for (const name of readdirSync(runsFolder)) {
     if (before.has(name)) continue;
     const events = runPaths(join(runsFolder, name)).events;
-    if (existsSync(events) && readFileSync(events, "utf8").split("\n").includes(runStartedLine)) return join(runsFolder, name);
+    if (existsSync(events) && readFileSync(events, "utf8").split("\n").includes(runStartedLine))
+      return join(runsFolder, name);
   }
   return undefined;
 }

@@ -13,7 +13,7 @@ import type { RunnerOptions } from "../../../protocol/runsLsp";
 import { readManifest, runPaths } from "../../runs/runDirectory";
 import type { SearchInvocation } from "./cliArgs";
 import { resumeArgs, runnerEnv, searchArgs } from "./cliArgs";
-import { readEventLines } from "./eventLines";
+import { watchRunner } from "./runnerOutput";
 import { findNewRunDirectory } from "./locateRun";
 
 export interface RunNotifier {
@@ -53,19 +53,33 @@ export class RunManager {
   constructor(private readonly options: RunManagerOptions) {}
 
   /** Starts a search; resolves with its run directory once the runner has created it. */
-  start(run: SearchInvocation): Promise<string> {
+  async start(run: SearchInvocation): Promise<string> {
     const runsFolder = resolve(run.runsFolder);
     mkdirSync(runsFolder, { recursive: true });
     const before = new Set(readdirSync(runsFolder));
     const args = searchArgs(this.options.cli, { ...run, runsFolder });
-    return this.launch(runKey(run.file, run.search), run.search, args, dirname(run.file), run.runner, (line) => findNewRunDirectory(runsFolder, before, line));
+    return this.launch(
+      runKey(run.file, run.search),
+      run.search,
+      args,
+      dirname(run.file),
+      run.runner,
+      (line) => findNewRunDirectory(runsFolder, before, line),
+    );
   }
 
   /** Continues a run where it stopped; resolves once the runner has started again. */
-  resume(runDir: string, runner: RunnerOptions): Promise<string> {
+  async resume(runDir: string, runner: RunnerOptions): Promise<string> {
     const dir = resolve(runDir);
     const manifest = readManifest(runPaths(dir));
-    return this.launch(runKey(manifest.file, manifest.search), manifest.search, resumeArgs(this.options.cli, dir, runner), dir, runner, () => dir);
+    return this.launch(
+      runKey(manifest.file, manifest.search),
+      manifest.search,
+      resumeArgs(this.options.cli, dir, runner),
+      dir,
+      runner,
+      () => dir,
+    );
   }
 
   /** Asks a run to stop; false when it is not running here. */
@@ -89,8 +103,16 @@ export class RunManager {
     for (const child of this.children) child.kill("SIGINT");
   }
 
-  private launch(key: string, search: string, args: string[], cwd: string, runner: RunnerOptions, locate: (runStartedLine: string) => string | undefined): Promise<string> {
-    if (this.busy.has(key)) return Promise.reject(new Error(`search ${search} of ${key.split("\0")[0]} is already running: stop it first`));
+  private async launch(
+    key: string,
+    search: string,
+    args: string[],
+    cwd: string,
+    runner: RunnerOptions,
+    locate: (runStartedLine: string) => string | undefined,
+  ): Promise<string> {
+    if (this.busy.has(key))
+      throw new Error(`search ${search} of ${key.split("\0")[0]} is already running: stop it first`);
     this.busy.add(key);
     const notify = this.options.notify;
     const child = spawn(this.options.execPath ?? process.execPath, args, {
@@ -101,38 +123,44 @@ export class RunManager {
     this.children.add(child);
     return new Promise<string>((resolveStart, rejectStart) => {
       let run: ActiveRun | undefined;
+      /** The run directory could not be told: the runner is being stopped, its events not relayed. */
+      let lost = false;
       let stderr = "";
-      child.stderr!.setEncoding("utf8");
-      child.stderr!.on("data", (text: string) => {
-        stderr = (stderr + text).slice(-STDERR_KEPT);
-        notify.log(run?.runDir ?? null, search, "info", text);
-      });
-      const lines = readEventLines(child.stdout!, {
+      const where = (): string | null => run?.runDir ?? null;
+      const exited = watchRunner(child, {
         event: (event, line) => {
-          if (!run) {
+          if (!run && !lost) {
             const runDir = event.type === "run-started" ? locate(line) : undefined;
             if (runDir === undefined) {
-              notify.log(null, search, "error", `could not tell which run directory the runner is writing (first event: ${line}); stopping it`);
+              lost = true;
+              notify.log(
+                null,
+                search,
+                "error",
+                `could not tell which run directory the runner writes (first event: ${line}); stopping it`,
+              );
               child.kill("SIGINT");
-              return;
+            } else {
+              run = { runDir, child, stopRequested: false };
+              this.active.set(runDir, run);
+              resolveStart(runDir);
             }
-            run = { runDir, child, stopRequested: false };
-            this.active.set(runDir, run);
-            resolveStart(runDir);
           }
-          notify.event(run.runDir, event);
+          if (run) notify.event(run.runDir, event);
         },
-        invalid: (line, error) => notify.log(run?.runDir ?? null, search, "warning", `dropped a runner output line that is not a valid event (${error}): ${line}`),
+        invalid: (line, error) =>
+          notify.log(
+            where(),
+            search,
+            "warning",
+            `dropped a runner output line that is not a valid event (${error}): ${line}`,
+          ),
+        stderr: (line) => {
+          stderr = `${stderr}${line}\n`.slice(-STDERR_KEPT);
+          notify.log(where(), search, "info", line);
+        },
       });
-      const closed = new Promise<{ code: number | null; signal: string | null }>((done) => {
-        child.once("error", (e) => {
-          stderr += `${e.message}\n`;
-          done({ code: null, signal: null });
-        });
-        child.once("close", (code, signal) => done({ code, signal }));
-      });
-      // Every line is relayed before the run is reported ended.
-      void Promise.all([lines, closed]).then(([, { code, signal }]) => {
+      void exited.then(({ code, signal, error }) => {
         this.children.delete(child);
         this.busy.delete(key);
         if (run) {
@@ -140,7 +168,11 @@ export class RunManager {
           this.active.delete(run.runDir);
           notify.ended(run.runDir, { code, signal, stopped: run.stopRequested });
         } else {
-          rejectStart(new Error(stderr.trim() || `the runner ended (${signal ?? `exit code ${code}`}) before it started the run`));
+          const why =
+            error ??
+            (stderr.trim() ||
+              `the runner ended (${signal ?? `exit code ${code}`}) before it started the run`);
+          rejectStart(new Error(why));
         }
       });
     });

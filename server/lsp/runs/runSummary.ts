@@ -7,7 +7,12 @@ import type { RunManifest } from "../../../protocol/runFiles";
 import type { BestMetric, RunState, RunSummary } from "../../../protocol/runsLsp";
 import { formatMetric } from "../../language/printer";
 
-export function summarizeRun(runDir: string, manifest: RunManifest, events: readonly RunEvent[], running: boolean): RunSummary {
+export function summarizeRun(
+  runDir: string,
+  manifest: RunManifest,
+  events: readonly RunEvent[],
+  running: boolean,
+): RunSummary {
   const evaluations = new Map<number, EvaluationEvent>();
   let budget: number | null = null;
   let frontSize: number | null = null;
@@ -38,7 +43,13 @@ export function summarizeRun(runDir: string, manifest: RunManifest, events: read
         break;
     }
   }
-  const state: RunState = running ? "running" : ended?.type === "run-finished" ? "finished" : ended?.type === "run-failed" ? "failed" : "stopped";
+  const state: RunState = running
+    ? "running"
+    : ended?.type === "run-finished"
+      ? "finished"
+      : ended?.type === "run-failed"
+        ? "failed"
+        : "stopped";
   return {
     runDir,
     id: manifest.id,
@@ -58,12 +69,17 @@ export function summarizeRun(runDir: string, manifest: RunManifest, events: read
 }
 
 /** Each objective's best value over the feasible, measured evaluations (none when there are none). */
-export function bestMetrics(objectives: readonly { metric: string; sense: "maximize" | "minimize" }[], evaluations: readonly EvaluationEvent[]): BestMetric[] {
+export function bestMetrics(
+  objectives: readonly { metric: string; sense: "maximize" | "minimize" }[],
+  evaluations: readonly EvaluationEvent[],
+): BestMetric[] {
   const feasible = evaluations.filter((e) => e.violation === 0 && e.source === "measured");
   if (feasible.length === 0) return [];
   return objectives.map(({ metric, sense }, i) => {
     // The metric in its own units when the runner recorded it, else the objective's value.
-    const values = feasible.map((e) => e.metrics[metric as keyof EvaluationEvent["metrics"]] ?? e.objectives[i]);
+    const values = feasible.map(
+      (e) => e.metrics[metric as keyof EvaluationEvent["metrics"]] ?? e.objectives[i],
+    );
     const value = values.reduce((a, b) => (sense === "maximize" ? Math.max(a, b) : Math.min(a, b)));
     return { metric, sense, value, text: metricText(metric, value) };
   });

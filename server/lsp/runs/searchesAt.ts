@@ -9,7 +9,9 @@ export interface SearchesAt {
 }
 
 export function searchesAt(text: string, offset: number): SearchesAt {
-  const searches = parse(text).items.flatMap((item) => (item.kind === "search" && item.name ? [{ name: item.name.name, start: item.start, end: item.end }] : []));
+  const searches = parse(text).items.flatMap((item) =>
+    item.kind === "search" && item.name ? [{ name: item.name.name, start: item.start, end: item.end }] : [],
+  );
   const around = searches.find((s) => s.start <= offset && offset <= s.end);
   return { atCursor: around?.name ?? null, all: searches.map((s) => s.name) };
 }

@@ -2,7 +2,7 @@
  * `supernet import dynast`: reads a DyNAS-T results CSV, maps every row onto a space (by default
  * examples/ofa-mobilenetv3.nas with DyNAS-T's OFA MobileNetV3 encoding) and writes a run
  * directory — run.json, events.jsonl, evaluations.csv, pareto.json — that the panels show like
- * any run. The events are written at once (atomically): an import is never seen half done.
+ * any run. events.jsonl is written whole (atomically), not line by line: no reader sees half of it.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -14,7 +14,7 @@ import { checkDocument } from "../../language/checker";
 import type { SpaceModel } from "../../language/model";
 import { findPackageRoot } from "../../engine/data/package-root";
 import type { RunPaths } from "../runDirectory";
-import { createRunDirectory, evaluationsCsv, runId, writeAtomic } from "../runDirectory";
+import { createRunDirectory, evaluationsCsv, paretoJson, runId, writeAtomic } from "../runDirectory";
 import { VERSION } from "../version";
 import { parseDynastCsv } from "./dynastCsv";
 import { ImportError } from "./importError";
@@ -114,10 +114,7 @@ export function importDynast(request: DynastImportRequest): DynastImport {
   const paths = createRunDirectory(request.runsRoot, manifest.id, manifest);
   writeAtomic(paths.events, run.events.map((e) => `${JSON.stringify(e)}\n`).join(""));
   writeAtomic(paths.evaluations, evaluationsCsv(run.evaluations));
-  writeAtomic(
-    paths.pareto,
-    `${JSON.stringify({ search: name, objectives, front: run.front.map((i) => run.evaluations[i]) }, null, 2)}\n`,
-  );
+  writeAtomic(paths.pareto, paretoJson(name, objectives, run.front.map((i) => run.evaluations[i])));
   return { paths, manifest, run, rows: read.rows.length };
 }
 

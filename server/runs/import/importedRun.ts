@@ -12,12 +12,12 @@
  * only stack coincident points on the front. Generations still follow the file's rows (what
  * DyNAS-T paid for), and their `evaluations` count the distinct subnets so far.
  *
- * The hypervolume reference is, unless given, the nadir of the imported rows: the worst value of
+ * The hypervolume reference is the nadir of the imported rows: the worst value of
  * each objective over the whole file. It measures progress within the region the search explored;
  * comparing two files needs one reference for both (see `hypervolumeTrace`).
  */
 import type { EvaluationEvent, RunEvent } from "../../../protocol/runEvents";
-import { genomeValues } from "../../language/encoding";
+import { activeChoices } from "../../language/encoding";
 import type { SpaceModel } from "../../language/model";
 import type { Sense } from "../../search/types";
 import type { CellPlace } from "./importError";
@@ -40,8 +40,6 @@ export interface ImportSettings {
   readonly strategy: string;
   /** Rows per DyNAS-T population: one generation event each. */
   readonly population: number;
-  /** Hypervolume reference in objective units; default: the nadir of the rows. */
-  readonly reference?: readonly number[];
 }
 
 export interface Duplicate {
@@ -60,7 +58,7 @@ export interface ImportedRun {
   readonly duplicates: readonly Duplicate[];
   readonly front: readonly number[];
   readonly reference: readonly number[];
-  readonly hypervolume: number | null;
+  readonly hypervolume: number;
   readonly generations: number;
 }
 
@@ -73,11 +71,7 @@ export function buildImportedRun(
     throw new ImportError(`the population must be a positive integer, got ${settings.population}`);
   const senses: Sense[] = settings.objectives.map((o) => (o.sense === "maximize" ? "max" : "min"));
   const objectives = read.rows.map((row) => objectiveValues(row, settings.objectives));
-  const reference = settings.reference ? [...settings.reference] : nadir(objectives, senses);
-  if (reference.length !== senses.length)
-    throw new ImportError(
-      `the reference point has ${reference.length} values for ${senses.length} objectives`,
-    );
+  const reference = nadir(objectives, senses);
 
   const evaluations: EvaluationEvent[] = [];
   const rowOf: number[] = [];
@@ -186,7 +180,7 @@ function evaluation(
     index,
     key: row.key,
     genome: [...row.genome],
-    choices: Object.fromEntries(genomeValues(model, row.genome)),
+    choices: activeChoices(model, row.genome),
     metrics: row.metrics,
     objectives,
     violation: 0,

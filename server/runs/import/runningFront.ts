@@ -13,14 +13,14 @@ interface Member extends RankedPoint {
 
 export class RunningFront {
   private members: Member[] = [];
-  private readonly reference: readonly number[] | undefined;
+  private readonly reference: readonly number[];
 
-  /** `reference` in objective units (and senses); without it there is no hypervolume. */
+  /** `reference` in objective units and senses. */
   constructor(
     private readonly senses: readonly Sense[],
-    reference?: readonly number[],
+    reference: readonly number[],
   ) {
-    this.reference = reference && minimised(reference, senses);
+    this.reference = minimised(reference, senses);
   }
 
   add(index: number, objectives: readonly number[]): void {
@@ -36,13 +36,11 @@ export class RunningFront {
     return this.members.map((m) => m.index).sort((a, b) => a - b);
   }
 
-  hypervolume(): number | null {
-    return this.reference
-      ? hypervolume(
-          this.members.map((m) => m.minimised),
-          this.reference,
-        )
-      : null;
+  hypervolume(): number {
+    return hypervolume(
+      this.members.map((m) => m.minimised),
+      this.reference,
+    );
   }
 }
 
@@ -61,6 +59,6 @@ export function hypervolumeTrace(
   const front = new RunningFront(senses, reference);
   return points.map((p, i) => {
     front.add(i, p);
-    return front.hypervolume()!;
+    return front.hypervolume();
   });
 }

@@ -30,7 +30,10 @@ export interface CodeServerOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-export async function startCodeServer(sandbox: Sandbox, options: CodeServerOptions = {}): Promise<CodeServer> {
+export async function startCodeServer(
+  sandbox: Sandbox,
+  options: CodeServerOptions = {},
+): Promise<CodeServer> {
   const port = await freeLoopbackPort();
   const authority = `127.0.0.1:${port}`;
   const config = join(sandbox.root, "code-server.yaml");

@@ -12,6 +12,9 @@ import { ARTIFACTS_DIR } from "./paths";
 /** Each step's own limit; the waits inside it have their own (UI_TIMEOUT_MS). */
 export const STEP_TIMEOUT_MS = 180_000;
 
+/** For the before/after hooks that start and stop a scenario's VS Code. */
+export const HOOK_OPTIONS = { timeout: 120_000 };
+
 export type Step = (name: string, run: () => Promise<void>) => void;
 
 export interface Scenario {

@@ -49,7 +49,11 @@ export interface WorkbenchUrlOptions {
 }
 
 /** The workbench URL that opens the sandbox's workspace with this checkout loaded unpacked. */
-export function workbenchUrl(server: CodeServer, sandbox: Sandbox, options: WorkbenchUrlOptions = {}): string {
+export function workbenchUrl(
+  server: CodeServer,
+  sandbox: Sandbox,
+  options: WorkbenchUrlOptions = {},
+): string {
   const remote = (path: string) => `vscode-remote://${server.authority}${path}`;
   const payload: [string, string][] = [["extensionDevelopmentPath", remote(REPO_ROOT)]];
   if (options.extensionTestsPath) payload.push(["extensionTestsPath", remote(options.extensionTestsPath)]);

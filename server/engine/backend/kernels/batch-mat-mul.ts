@@ -1,5 +1,11 @@
 import { util } from "@tensorflow/tfjs-core";
-import type { BatchMatMulAttrs, KernelBackend, KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs-core";
+import type {
+  BatchMatMulAttrs,
+  KernelBackend,
+  KernelConfig,
+  KernelFunc,
+  TensorInfo,
+} from "@tensorflow/tfjs-core";
 import { KernelCalls } from "../kernel-calls";
 
 /**
@@ -23,8 +29,19 @@ export function batchMatMul(backendName: string, stock: KernelConfig): KernelFun
       const right = calls.reshape(b, transposeB ? [n, k] : [k, n]);
       const plain = (x: TensorInfo, transposed: boolean) => (transposed ? calls.transpose(x, [1, 0]) : x);
       const product = plan.swapped
-        ? calls.transpose(calls.runFunc(stock.kernelFunc, { a: plain(right, !transposeB), b: plain(left, !transposeA) }, untransposed), [1, 0])
-        : calls.runFunc(stock.kernelFunc, { a: plain(left, transposeA), b: plain(right, transposeB) }, untransposed);
+        ? calls.transpose(
+            calls.runFunc(
+              stock.kernelFunc,
+              { a: plain(right, !transposeB), b: plain(left, !transposeA) },
+              untransposed,
+            ),
+            [1, 0],
+          )
+        : calls.runFunc(
+            stock.kernelFunc,
+            { a: plain(left, transposeA), b: plain(right, transposeB) },
+            untransposed,
+          );
       return calls.reshape(product, [...plan.batchShape, m, n]);
     });
   };
@@ -49,11 +66,19 @@ interface ProductPlan {
 const ELEMENT_MOVE_COST = 5;
 const XNNPACK_MAC_COST = 0.1;
 
-function planProduct(aShape: number[], bShape: number[], transposeA: boolean, transposeB: boolean): ProductPlan | undefined {
+function planProduct(
+  aShape: number[],
+  bShape: number[],
+  transposeA: boolean,
+  transposeB: boolean,
+): ProductPlan | undefined {
   const batchShape = aShape.length >= bShape.length ? aShape.slice(0, -2) : bShape.slice(0, -2);
-  if (util.sizeFromShape(aShape.slice(0, -2)) !== 1 || util.sizeFromShape(bShape.slice(0, -2)) !== 1) return undefined;
+  if (util.sizeFromShape(aShape.slice(0, -2)) !== 1 || util.sizeFromShape(bShape.slice(0, -2)) !== 1)
+    return undefined;
   if (!transposeA && !transposeB) return undefined;
-  const [m, k] = transposeA ? [aShape.at(-1) as number, aShape.at(-2) as number] : [aShape.at(-2) as number, aShape.at(-1) as number];
+  const [m, k] = transposeA
+    ? [aShape.at(-1) as number, aShape.at(-2) as number]
+    : [aShape.at(-2) as number, aShape.at(-1) as number];
   const n = transposeB ? (bShape.at(-2) as number) : (bShape.at(-1) as number);
   // Elements moved for A·B directly (transposes, then B packed) or as (Bᵀ·Aᵀ)ᵀ (the operands'
   // other orientations and the output transposed, then Aᵀ packed).

@@ -51,7 +51,13 @@ export interface SubPixelAxis {
  * own sub-filter over the same window of dy, so one convolution computes all s² phases as
  * channels, and depth-to-space interleaves them.
  */
-export function subPixelAxis(inSize: number, outSize: number, filterSize: number, stride: number, padBefore: number): SubPixelAxis {
+export function subPixelAxis(
+  inSize: number,
+  outSize: number,
+  filterSize: number,
+  stride: number,
+  padBefore: number,
+): SubPixelAxis {
   const window = Math.ceil(padBefore / stride);
   const front = stride * window - padBefore;
   const taps = Math.ceil((filterSize + front) / stride);

@@ -12,9 +12,17 @@ import type { Shape4 } from "./conv-geometry";
 export function conv2dBackpropFilter(backendName: string): KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
-    const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as Conv2DBackpropFilterAttrs;
+    const { strides, pad, dataFormat, dimRoundingMode, filterShape } =
+      attrs as unknown as Conv2DBackpropFilterAttrs;
     assertChannelsLast(dataFormat, Conv2DBackpropFilter);
-    const info = backend_util.computeConv2DInfo(x.shape as Shape4, filterShape, strides, 1, pad, dimRoundingMode);
+    const info = backend_util.computeConv2DInfo(
+      x.shape as Shape4,
+      filterShape,
+      strides,
+      1,
+      pad,
+      dimRoundingMode,
+    );
     const calls = new KernelCalls(backend as KernelBackend, backendName);
     return calls.finish(() => {
       const channelsAsBatch = calls.transpose(x, [3, 1, 2, 0]);

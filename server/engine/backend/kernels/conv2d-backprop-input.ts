@@ -14,12 +14,22 @@ type Conv2DInfo = backend_util.Conv2DInfo;
 export function conv2dBackpropInput(backendName: string): KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
-    const { strides, pad, dataFormat, dimRoundingMode, inputShape } = attrs as unknown as Conv2DBackpropInputAttrs;
+    const { strides, pad, dataFormat, dimRoundingMode, inputShape } =
+      attrs as unknown as Conv2DBackpropInputAttrs;
     assertChannelsLast(dataFormat, Conv2DBackpropInput);
-    const info = backend_util.computeConv2DInfo(inputShape, filter.shape as Shape4, strides, 1, pad, dimRoundingMode);
+    const info = backend_util.computeConv2DInfo(
+      inputShape,
+      filter.shape as Shape4,
+      strides,
+      1,
+      pad,
+      dimRoundingMode,
+    );
     const calls = new KernelCalls(backend as KernelBackend, backendName);
     return calls.finish(() =>
-      info.strideHeight === info.strideWidth ? subPixel(calls, dy, filter, info) : spreadOut(calls, dy, filter, info),
+      info.strideHeight === info.strideWidth
+        ? subPixel(calls, dy, filter, info)
+        : spreadOut(calls, dy, filter, info),
     );
   };
 }
@@ -30,13 +40,24 @@ function subPixel(calls: KernelCalls, dy: TensorInfo, filter: TensorInfo, info: 
   const cols = subPixelAxis(info.inWidth, info.outWidth, info.filterWidth, stride, info.padInfo.left);
   const [, , inChannels, outChannels] = filter.shape;
   const phaseShape = [rows.taps, cols.taps, outChannels, stride * stride * inChannels];
-  const phaseFilter = calls.fromValues(phaseFilterValues(calls.read(filter), filter.shape as Shape4, rows, cols, stride), phaseShape);
-  const phases = calls.conv("dense", dy, phaseFilter, { dilations: [1, 1], pads: [rows.convPad, cols.convPad] });
+  const phaseFilter = calls.fromValues(
+    phaseFilterValues(calls.read(filter), filter.shape as Shape4, rows, cols, stride),
+    phaseShape,
+  );
+  const phases = calls.conv("dense", dy, phaseFilter, {
+    dilations: [1, 1],
+    pads: [rows.convPad, cols.convPad],
+  });
   if (stride === 1) return phases;
   // Depth-to-space as a rank-4 transpose: wasm's DepthToSpace kernel is ~15× slower.
   const [batch, height, width] = phases.shape;
   const split = calls.reshape(phases, [batch * height, width, stride, stride * inChannels]);
-  const interleaved = calls.reshape(calls.transpose(split, [0, 2, 1, 3]), [batch, height * stride, width * stride, inChannels]);
+  const interleaved = calls.reshape(calls.transpose(split, [0, 2, 1, 3]), [
+    batch,
+    height * stride,
+    width * stride,
+    inChannels,
+  ]);
   if (height * stride === info.inHeight && width * stride === info.inWidth) return interleaved;
   return calls.slice(interleaved, [0, 0, 0, 0], [batch, info.inHeight, info.inWidth, inChannels]);
 }
@@ -47,7 +68,13 @@ function subPixel(calls: KernelCalls, dy: TensorInfo, filter: TensorInfo, info: 
  * convolution correlates. Built in JavaScript: it is small, and wasm's rank-6 reverse and
  * transpose that would build it cost more than the convolution's setup.
  */
-function phaseFilterValues(w: Float32Array, shape: Shape4, rows: SubPixelAxis, cols: SubPixelAxis, stride: number): Float32Array {
+function phaseFilterValues(
+  w: Float32Array,
+  shape: Shape4,
+  rows: SubPixelAxis,
+  cols: SubPixelAxis,
+  stride: number,
+): Float32Array {
   const [height, width, inChannels, outChannels] = shape;
   const out = new Float32Array(rows.taps * cols.taps * outChannels * stride * stride * inChannels);
   let o = 0;
@@ -59,7 +86,7 @@ function phaseFilterValues(w: Float32Array, shape: Shape4, rows: SubPixelAxis, c
           for (let rw = 0; rw < stride; rw++) {
             const kw = (cols.taps - 1 - j) * stride + rw - cols.filterPad[0];
             const inside = kh >= 0 && kh < height && kw >= 0 && kw < width;
-            const base = ((kh * width + kw) * inChannels) * outChannels + co;
+            const base = (kh * width + kw) * inChannels * outChannels + co;
             for (let ci = 0; ci < inChannels; ci++, o++) {
               if (inside) out[o] = w[base + ci * outChannels];
             }
@@ -74,5 +101,8 @@ function phaseFilterValues(w: Float32Array, shape: Shape4, rows: SubPixelAxis, c
 /** Unequal strides: convolve the flipped, channel-swapped filter over dy spread out by the strides. */
 function spreadOut(calls: KernelCalls, dy: TensorInfo, filter: TensorInfo, info: Conv2DInfo): TensorInfo {
   const flipped = calls.transpose(calls.reverse(filter, [0, 1]), [0, 1, 3, 2]);
-  return calls.conv("dense", spreadByStride(calls, dy, info), flipped, { dilations: [1, 1], pads: inputGradientPads(info) });
+  return calls.conv("dense", spreadByStride(calls, dy, info), flipped, {
+    dilations: [1, 1],
+    pads: inputGradientPads(info),
+  });
 }

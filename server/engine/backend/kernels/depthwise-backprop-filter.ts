@@ -21,7 +21,15 @@ export function depthwiseBackpropFilter(backendName: string): KernelFunc {
     const { strides, dilations, pad, dimRoundingMode, filterShape } =
       attrs as unknown as DepthwiseConv2dNativeBackpropFilterAttrs;
     assertUndilated(dilations, DepthwiseConv2dNativeBackpropFilter);
-    const info = backend_util.computeConv2DInfo(x.shape as Shape4, filterShape, strides, 1, pad, dimRoundingMode, true);
+    const info = backend_util.computeConv2DInfo(
+      x.shape as Shape4,
+      filterShape,
+      strides,
+      1,
+      pad,
+      dimRoundingMode,
+      true,
+    );
     const [batch, height, width, channels] = x.shape;
     const [filterHeight, filterWidth, , multiplier] = filterShape;
     const calls = new KernelCalls(backend as KernelBackend, backendName);
@@ -35,7 +43,10 @@ export function depthwiseBackpropFilter(backendName: string): KernelFunc {
         multiplier,
       ]);
       const dilated: [number, number] = [info.strideHeight, info.strideWidth];
-      const taps = calls.conv("depthwise", image, filter, { dilations: dilated, pads: filterGradientPads(info) });
+      const taps = calls.conv("depthwise", image, filter, {
+        dilations: dilated,
+        pads: filterGradientPads(info),
+      });
       const byExample = calls.reshape(taps, [filterHeight, filterWidth, channels, batch, multiplier]);
       return calls.reshape(calls.sum(byExample, [3]), filterShape);
     });

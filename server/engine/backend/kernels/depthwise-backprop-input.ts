@@ -19,11 +19,24 @@ export function depthwiseBackpropInput(backendName: string): KernelFunc {
     const { strides, dilations, pad, dimRoundingMode, inputShape } =
       attrs as unknown as DepthwiseConv2dNativeBackpropInputAttrs;
     assertUndilated(dilations, DepthwiseConv2dNativeBackpropInput);
-    const info = backend_util.computeConv2DInfo(inputShape, filter.shape as Shape4, strides, 1, pad, dimRoundingMode, true);
+    const info = backend_util.computeConv2DInfo(
+      inputShape,
+      filter.shape as Shape4,
+      strides,
+      1,
+      pad,
+      dimRoundingMode,
+      true,
+    );
     const [filterHeight, filterWidth, channels, multiplier] = filter.shape;
     const calls = new KernelCalls(backend as KernelBackend, backendName);
     return calls.finish(() => {
-      const flipped = calls.reshape(calls.reverse(filter, [0, 1]), [filterHeight, filterWidth, channels * multiplier, 1]);
+      const flipped = calls.reshape(calls.reverse(filter, [0, 1]), [
+        filterHeight,
+        filterWidth,
+        channels * multiplier,
+        1,
+      ]);
       const spread = spreadByStride(calls, dy, info);
       const pads = inputGradientPads(info);
       const perOutput = calls.conv("depthwise", spread, flipped, { dilations: [1, 1], pads });
