@@ -29,6 +29,23 @@ const builds = [
   // End-to-end tests: the extension-host test runner that VS Code loads through `extensionTestsPath`
   // (test/extension, run by scripts/e2e.mjs inside code-server).
   { ...common, entryPoints: { index: "test/extension/index.ts" }, outdir: "out/test/extension", external: ["vscode"] },
+
+  // Webview panels (client/panels loads them from out/webview): browser bundles, offline; the
+  // graph's elkjs runs in a worker started from elk-worker.js.
+  {
+    ...common,
+    platform: "browser",
+    format: "iife",
+    target: "es2022",
+    entryPoints: {
+      graph: "webview/graph/main.ts",
+      curves: "webview/curves/main.ts",
+      pareto: "webview/pareto/main.ts",
+      inspector: "webview/inspector/main.ts",
+      "elk-worker": "webview/graph/elkWorker.ts",
+    },
+    outdir: "out/webview",
+  },
 ];
 
 if (watch) {

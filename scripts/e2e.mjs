@@ -111,14 +111,14 @@ function scenarioFiles() {
 }
 
 /** Runs node's test runner in its own process group; resolves with its exit status. */
-function runScenarios(files, groupsDir) {
+function runScenarios(files, runDir) {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...files],
     {
       stdio: "inherit",
       detached: true,
-      env: { ...process.env, SUPERNET_E2E_CODE_SERVER: codeServerEntry, SUPERNET_E2E_GROUPS_DIR: groupsDir },
+      env: { ...process.env, SUPERNET_E2E_CODE_SERVER: codeServerEntry, SUPERNET_E2E_RUN_DIR: runDir },
     },
   );
   const interrupt = (signal) => {
@@ -134,9 +134,13 @@ function runScenarios(files, groupsDir) {
   return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
-/** Ends every code-server process group a test registered and did not stop itself. */
-function endRegisteredGroups(groupsDir) {
-  for (const name of readdirSync(groupsDir)) {
+/**
+ * Ends every code-server process group a test registered and did not stop itself, and removes the
+ * run's folder with any sandbox a killed test left.
+ */
+function cleanUp(runDir) {
+  const groupsDir = join(runDir, "process-groups");
+  for (const name of existsSync(groupsDir) ? readdirSync(groupsDir) : []) {
     try {
       process.kill(-Number(name), "SIGKILL");
       say(`ended process group ${name} left by a test`);
@@ -144,22 +148,22 @@ function endRegisteredGroups(groupsDir) {
       // Already gone.
     }
   }
-  rmSync(groupsDir, { recursive: true, force: true });
+  rmSync(runDir, { recursive: true, force: true });
 }
 
 let status = 1;
-const groupsDir = mkdtempSync(join(tmpdir(), "supernet-e2e-groups-"));
+const runDir = mkdtempSync(join(tmpdir(), "sn-e2e-"));
 try {
   ensurePackages(SYSTEM_PACKAGES);
   ensureCodeServer();
   const since = Date.now();
   run(process.execPath, ["scripts/build.mjs"]);
   say(`bundles built in ${seconds(since)}`);
-  status = await runScenarios(scenarioFiles(), groupsDir);
+  status = await runScenarios(scenarioFiles(), runDir);
 } catch (error) {
   console.error(`[e2e] ${error instanceof Error ? error.message : String(error)}`);
 } finally {
-  endRegisteredGroups(groupsDir);
+  cleanUp(runDir);
   say(`finished in ${seconds(started)}; screenshots and logs in test-artifacts/e2e/`);
 }
 process.exit(status);

@@ -3,6 +3,7 @@ import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { selectBackend } from "../engine/backend/select";
 import { DataError } from "../engine/data/errors";
+import { datasetSpecOf } from "../engine/data/spaceDataset";
 import type { DatasetSpec } from "../engine/data/load";
 import { defaultLoadOptions, loadDatasetFromDisk } from "../engine/data/node-load";
 import { exportSubnet } from "../engine/export/export-subnet";
@@ -156,14 +157,7 @@ function datasetSpec(space: string, ref: DatasetRef | undefined): DatasetSpec {
     throw new ExportError(
       `space ${space} declares no dataset to recalibrate BatchNorm on: add e.g. \`dataset fashion_mnist\``,
     );
-  switch (ref.kind) {
-    case "known":
-      return { kind: "named", name: ref.info.name };
-    case "idx":
-      return { kind: "idx", images: ref.images, labels: ref.labels };
-    case "csv":
-      return { kind: "csv", path: ref.path, label: ref.label };
-  }
+  return datasetSpecOf(ref);
 }
 
 function kB(bytes: number): string {

@@ -1,6 +1,7 @@
 /** The `supernet` command-line tool. */
 import { checkCommand } from "./check";
 import { doctorCommand } from "./doctor";
+import { exportCommand } from "./export";
 import { importCommand } from "./import";
 import { infoCommand } from "./info";
 import { optimizeCommand } from "./optimize";
@@ -14,6 +15,8 @@ commands:
                                train the supernet and search it; prints the Pareto front
   resume RUNDIR                continue a stopped or killed run where it stopped
   import dynast RESULTS.csv    turn a DyNAS-T results file into a run directory (the panels show it)
+  export FILE --subnet NAME --checkpoint DIR --out DIR
+                               write a subnet as a standalone TensorFlow.js model (model.json + weights)
   check FILE... [--json]       check .nas files; gcc-style diagnostics, exit 1 on any error
   info FILE [--json]           spaces (subnet count, MACs and params ranges) and searches of a file
   optimize --problem P ...     run a search strategy on a standard test problem (zdt1..zdt6, dtlz2)
@@ -32,6 +35,7 @@ const COMMANDS: Record<string, Command> = {
   search: (args) => searchCommand(args),
   resume: (args) => resumeCommand(args),
   import: (args) => importCommand(args),
+  export: (args) => exportCommand(args),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -13,6 +13,7 @@ import { readSource } from "../io/files";
 import { frontTable } from "./frontTable";
 import { ProgressSink } from "./progress";
 import { UsageError } from "./usage";
+import { measuredLatencyMeter } from "../engine/latency/meter";
 
 const OPTIONS = {
   search: { type: "string" },
@@ -34,6 +35,8 @@ function settingsFrom(values: { json?: boolean; events?: boolean; backend?: stri
   return {
     sinks,
     signal: controller.signal,
+    // Latency is measured on this device for each subnet the search evaluates.
+    latency: (_supernet, model) => measuredLatencyMeter(model),
     ...(values.backend ? { backend: values.backend as BackendPreference } : {}),
     ...(values.data ? { data: values.data as "auto" | "embedded" | "full" } : {}),
   };

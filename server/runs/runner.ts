@@ -20,6 +20,7 @@ import type { SearchConfig } from "../language/searchConfig";
 import type { BackendPreference } from "../engine/backend/select";
 import { selectBackend, TFJS_BACKEND_NAME } from "../engine/backend/select";
 import type { DatasetSpec } from "../engine/data/load";
+import { datasetSpecOf } from "../engine/data/spaceDataset";
 import { defaultLoadOptions, loadDatasetFromDisk } from "../engine/data/node-load";
 import type { Dataset } from "../engine/data/dataset";
 import type { Supernet } from "../engine/supernet/supernet";
@@ -134,14 +135,7 @@ function lineOf(text: string): (offset: number) => string {
 
 function datasetSpec(ref: DatasetRef | undefined): DatasetSpec {
   if (!ref) throw new RunInputError("the space declares no `dataset`: add e.g. `dataset fashion_mnist`");
-  switch (ref.kind) {
-    case "known":
-      return { kind: "named", name: ref.info.name };
-    case "idx":
-      return { kind: "idx", images: ref.images, labels: ref.labels };
-    case "csv":
-      return { kind: "csv", path: ref.path, label: ref.label };
-  }
+  return datasetSpecOf(ref);
 }
 
 function describeDataset(ref: DatasetRef | undefined, choice: string): string {

@@ -1,8 +1,8 @@
 /**
  * A person's first minutes with the extension in a real VS Code (code-server in Chromium): open
  * a .nas file with a mistake, see it underlined and listed in Problems, fix it by typing, see
- * Problems empty, and find the extension's commands in the command palette. Each step leaves a
- * screenshot in test-artifacts/e2e/workbench/.
+ * Problems empty, find the extension's commands in the command palette and the code lenses
+ * above a search. Each step leaves a screenshot in test-artifacts/e2e/workbench/.
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -13,6 +13,7 @@ import { endSession, startSession } from "./harness/session";
 import type { Session } from "./harness/session";
 import { HOOK_OPTIONS, scenario } from "./harness/steps";
 import {
+  codeLens,
   commandPalette,
   dismissSuggestions,
   editorFor,
@@ -116,5 +117,12 @@ describe("the workbench with Supernet Studio", () => {
     for (const title of [...always, "Supernet: Run Search"])
       assert.ok(shown.includes(title), `${title} in ${shown.join(" | ")}`);
     for (const title of shown) assert.ok(all.includes(title), `${title} is a command of the manifest`);
+  });
+
+  step("a search block shows the Run Search code lens", async () => {
+    await page().keyboard.press("Escape");
+    const editor = await openFromExplorer(page(), "quick.nas");
+    await codeLens(editor, "Run Search").waitFor();
+    await codeLens(editor, "Show Supernet").waitFor();
   });
 });

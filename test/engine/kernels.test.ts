@@ -245,7 +245,7 @@ describe("the kernels inside training", () => {
     const grads = tf.grads((a: tf.Tensor, b: tf.Tensor, c: tf.Tensor, d: tf.Tensor) => {
       const conv = tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, "same");
       const depthwise = tf.depthwiseConv2d(
-        tf.sub(conv, tf.mean(conv, [0, 1, 2])),
+        tf.sub(conv, tf.mean(conv, [0, 1, 2])) as tf.Tensor4D,
         c as tf.Tensor4D,
         2,
         "same",

@@ -69,11 +69,9 @@ describe("BatchNorm and LayerNorm with their own gradients", () => {
     const gamma = tf.ones([12]);
     const beta = tf.zeros([12]);
     const profile = await tf.profile(() => {
-      const grads = tf.grads((a: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(batchNormTraining(a, g, b))))([
-        x,
-        gamma,
-        beta,
-      ]);
+      const grads = tf.grads((a: tf.Tensor, g: tf.Tensor, b: tf.Tensor) =>
+        tf.sum(tf.square(batchNormTraining(a, g, b))),
+      )([x, gamma, beta]);
       tf.dispose(grads);
     });
     const kernels = new Set(profile.kernels.map((k) => k.name));

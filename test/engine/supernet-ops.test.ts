@@ -12,7 +12,14 @@ import type { OpTrace } from "../../server/engine/supernet";
 import { OpContext } from "../../server/engine/supernet/context";
 import { kernelOf } from "../../server/engine/supernet/ops";
 import { SubnetSampler } from "../../server/engine/train";
-import { CONV_SPACE, quickExample, spaceModel, TOKEN_SPACE, VECTOR_SPACE, VIT_SPACE } from "./supernet-spaces";
+import {
+  CONV_SPACE,
+  quickExample,
+  spaceModel,
+  TOKEN_SPACE,
+  VECTOR_SPACE,
+  VIT_SPACE,
+} from "./supernet-spaces";
 
 before(() => tf.setBackend("cpu"));
 
@@ -27,7 +34,11 @@ const SPACES: Record<string, string> = {
 function someGenomes(model: SpaceModel): Genome[] {
   const sampler = new SubnetSampler(model, { kind: "uniform" });
   const rng = Rng.fromSeed(11);
-  return [largestGenome(model), smallestGenome(model), ...Array.from({ length: 6 }, () => sampler.random(rng).genome)];
+  return [
+    largestGenome(model),
+    smallestGenome(model),
+    ...Array.from({ length: 6 }, () => sampler.random(rng).genome),
+  ];
 }
 
 function randomInput(model: SpaceModel, batch: number): tf.Tensor {
@@ -36,12 +47,17 @@ function randomInput(model: SpaceModel, batch: number): tf.Tensor {
   return tf.randomNormal([batch, ...shapeDims(input)], 0, 1, "float32", 3);
 }
 
-function traceOf(net: Supernet, genome: Genome, mode: "train" | "calibrate"): { trace: OpTrace[]; output: number[] } {
+function traceOf(
+  net: Supernet,
+  genome: Genome,
+  mode: "train" | "calibrate",
+): { trace: OpTrace[]; output: number[] } {
   const trace: OpTrace[] = [];
   const output = tf.tidy(() => {
     const x = randomInput(net.model, 3);
     const sink = { record: () => undefined };
-    const forwardMode = mode === "train" ? { kind: "train" as const, nextSeed: () => 5 } : { kind: mode, sink };
+    const forwardMode =
+      mode === "train" ? { kind: "train" as const, nextSeed: () => 5 } : { kind: mode, sink };
     return net.forward(net.plan(genome), x, forwardMode, trace).shape;
   });
   return { trace, output };
@@ -74,9 +90,22 @@ describe("a subnet runs exactly its plan", () => {
 
   test("every op kind of the language is covered by these spaces", () => {
     const covered = new Set(
-      Object.values(SPACES).flatMap((text) => opSteps(supernetLayout(spaceModel(text)).largest.steps).map((s) => s.spec.name)),
+      Object.values(SPACES).flatMap((text) =>
+        opSteps(supernetLayout(spaceModel(text)).largest.steps).map((s) => s.spec.name),
+      ),
     );
-    const expected = ["conv", "dwconv", "mbconv", "dense", "bn", "layernorm", "relu", "relu6", "hswish", "gelu"];
+    const expected = [
+      "conv",
+      "dwconv",
+      "mbconv",
+      "dense",
+      "bn",
+      "layernorm",
+      "relu",
+      "relu6",
+      "hswish",
+      "gelu",
+    ];
     expected.push("dropout", "maxpool", "avgpool", "gap", "flatten", "embedding", "patchify", "transformer");
     assert.deepEqual([...covered].sort(), expected.sort());
   });
@@ -104,8 +133,14 @@ describe("a subnet runs exactly its plan", () => {
         [smallestGenome(space.model), "min"],
       ] as const) {
         const { trace } = traceOf(net, genome, "train");
-        assert.equal(trace.reduce((n, t) => n + t.params, 0), space.analysis.params![bound]);
-        assert.equal(trace.reduce((n, t) => n + t.macs, 0), space.analysis.macs![bound]);
+        assert.equal(
+          trace.reduce((n, t) => n + t.params, 0),
+          space.analysis.params![bound],
+        );
+        assert.equal(
+          trace.reduce((n, t) => n + t.macs, 0),
+          space.analysis.macs![bound],
+        );
       }
     } finally {
       net.dispose();

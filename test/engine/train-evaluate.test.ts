@@ -42,10 +42,20 @@ describe("BatchNorm recalibration", () => {
         const a = chunked.get(key)![stat].dataSync();
         const b = whole.get(key)![stat].dataSync();
         assert.equal(a.length, 8);
-        a.forEach((v, i) => assert.ok(Math.abs(v - b[i]) < 1e-4 * Math.max(1, Math.abs(b[i])), `${stat}[${i}]`));
+        a.forEach((v, i) =>
+          assert.ok(Math.abs(v - b[i]) < 1e-4 * Math.max(1, Math.abs(b[i])), `${stat}[${i}]`),
+        );
       }
       // One entry per BatchNorm of the plan, at the subnet's widths.
-      assert.deepEqual([...whole.keys()].sort(), ["s[0]/0:dw.bn", "s[0]/0:expand.bn", "s[0]/0:project.bn", "s[1]/0:dw.bn", "s[1]/0:expand.bn", "s[1]/0:project.bn", "stem/1:bn"]);
+      assert.deepEqual([...whole.keys()].sort(), [
+        "s[0]/0:dw.bn",
+        "s[0]/0:expand.bn",
+        "s[0]/0:project.bn",
+        "s[1]/0:dw.bn",
+        "s[1]/0:expand.bn",
+        "s[1]/0:project.bn",
+        "stem/1:bn",
+      ]);
     } finally {
       disposeStatistics(chunked);
       disposeStatistics(whole);
@@ -58,7 +68,8 @@ describe("BatchNorm recalibration", () => {
     const net = Supernet.create(model, 3);
     const x = tf.zeros([2, 28, 28, 1]);
     assert.throws(
-      () => tf.tidy(() => net.forward(net.plan(smallestGenome(model)), x, { kind: "infer", stats: new Map() })),
+      () =>
+        tf.tidy(() => net.forward(net.plan(smallestGenome(model)), x, { kind: "infer", stats: new Map() })),
       /recalibrate/,
     );
     x.dispose();

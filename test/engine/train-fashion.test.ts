@@ -5,7 +5,13 @@ import { largestGenome, smallestGenome } from "../../server/language/encoding";
 import type { Dataset } from "../../server/engine/data/dataset";
 import { loadDatasetFromDisk } from "../../server/engine/data/node-load";
 import { Rng } from "../../server/engine/data/rng";
-import { evaluateSubnetAccuracy, evaluationData, MemoryCheckpointStore, SubnetSampler, trainSupernet } from "../../server/engine/train";
+import {
+  evaluateSubnetAccuracy,
+  evaluationData,
+  MemoryCheckpointStore,
+  SubnetSampler,
+  trainSupernet,
+} from "../../server/engine/train";
 import type { TrainEvent, TrainingCheckpoint } from "../../server/engine/train";
 import { fastestBackend } from "./fastest-backend";
 import { quickExample } from "./supernet-spaces";
@@ -53,7 +59,10 @@ describe("examples/quick.nas", () => {
     try {
       assert.ok(completed);
       const epochs = search.config.train.epochs;
-      assert.deepEqual(store.epochs, Array.from({ length: epochs }, (_, i) => i + 1));
+      assert.deepEqual(
+        store.epochs,
+        Array.from({ length: epochs }, (_, i) => i + 1),
+      );
       const epochEvents = events.filter((e) => e.kind === "epoch");
       assert.equal(epochEvents.length, epochs);
       for (const e of epochEvents) {

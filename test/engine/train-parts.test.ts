@@ -46,7 +46,11 @@ function referenceUpdates(config: Optimizer, decay: number, gradients: number[],
 }
 
 function weight(key: string, decay: boolean, value: number): SupernetWeight {
-  return { key, spec: { name: key, shape: [1], init: { kind: "zeros" }, decay }, variable: tf.variable(tf.tensor1d([value])) };
+  return {
+    key,
+    spec: { name: key, shape: [1], init: { kind: "zeros" }, decay },
+    variable: tf.variable(tf.tensor1d([value])),
+  };
 }
 
 describe("the optimizer", () => {
@@ -122,7 +126,10 @@ describe("the learning-rate schedule", () => {
 
   test("constant stays at the configured rate", () => {
     const constant: TrainConfig = { ...BASE, schedule: { kind: "constant" } };
-    assert.deepEqual([0, 7, 39].map((s) => learningRate(constant, s, 10)), [0.2, 0.2, 0.2]);
+    assert.deepEqual(
+      [0, 7, 39].map((s) => learningRate(constant, s, 10)),
+      [0.2, 0.2, 0.2],
+    );
   });
 });
 

@@ -45,7 +45,11 @@ before(async () => {
   await fastestBackend();
   const full = await loadDatasetFromDisk({ kind: "named", name: "fashion_mnist" }, { choice: "embedded" });
   // 400 training images keep the two epochs short; 10 steps each.
-  const train = selectExamples(full.train, full.shape, Array.from({ length: 400 }, (_, i) => i * 15));
+  const train = selectExamples(
+    full.train,
+    full.shape,
+    Array.from({ length: 400 }, (_, i) => i * 15),
+  );
   dataset = { ...full, train };
   dir = await mkdtemp(join(tmpdir(), "supernet-resume-"));
 });
@@ -110,7 +114,12 @@ describe("a killed training resumes where it stopped", () => {
     assert.ok(maxDifference(final.optimizer.slots, expected.optimizer.slots) <= 1e-6);
     assert.deepEqual(
       { step: final.step, cursor: final.cursor, rng: final.rng, updates: final.optimizer.updates },
-      { step: expected.step, cursor: expected.cursor, rng: expected.rng, updates: expected.optimizer.updates },
+      {
+        step: expected.step,
+        cursor: expected.cursor,
+        rng: expected.rng,
+        updates: expected.optimizer.updates,
+      },
     );
     // Only the latest epoch's data file is kept.
     assert.deepEqual((await readdir(dir)).sort(), ["checkpoint-epoch2.bin", "checkpoint.json"]);

@@ -277,6 +277,15 @@ describe("the run manager", () => {
     );
   });
 
+  test("a runner that cannot be spawned rejects the start, and frees the search", async () => {
+    const notes = new Recorder();
+    const runs = new RunManager({ cli, notify: notes, execPath: join(root, "no-such-node") });
+    const start = (): Promise<string> =>
+      runs.start({ file, search: "Fast", runsFolder: join(root, "unspawned-runs"), runner: RUNNER });
+    await assert.rejects(start(), /ENOENT/);
+    await assert.rejects(start(), /ENOENT/);
+  });
+
   test("resume runs the CLI on the run directory, from inside it", async () => {
     const { runs, notes } = manager("finish");
     const paths = createRunDirectory(join(root, "resume-runs"), "r", {

@@ -34,15 +34,21 @@ function line(name: string, data: readonly (readonly [number, number])[], color:
 }
 
 /** Each kind: the raw curve faint behind its smoothed curve, and the epoch means as points. */
-function perKind(theme: ChartTheme, steps: Record<Kind, Series>, epochs: Record<Kind, Series>, view: CurvesView): LineSeriesOption[] {
+function perKind(theme: ChartTheme, steps: Record<Kind, Series>, epochs: Record<Kind, Series>, view: CurvesView, log: boolean): LineSeriesOption[] {
+  const y = (s: Series): Series => (log ? positive(s) : s);
   return KINDS.filter((k) => steps[k].length || epochs[k].length).flatMap((kind) => {
     const color = kindColor(theme, kind);
     const out: LineSeriesOption[] = [];
-    if (view.smoothing > 0) out.push(line(kind, steps[kind], color, { lineStyle: { color, width: 1, opacity: 0.25 }, silent: true, tooltip: { show: false } }));
-    out.push(line(kind, smooth(steps[kind], view.smoothing), color));
-    out.push(line(kind, epochs[kind], color, { showSymbol: true, symbol: "diamond", symbolSize: 7, lineStyle: { width: 0 }, name: kind }));
+    if (view.smoothing > 0) out.push(line(kind, y(steps[kind]), color, { lineStyle: { color, width: 1, opacity: 0.25 }, silent: true, tooltip: { show: false } }));
+    out.push(line(kind, y(smooth(steps[kind], view.smoothing)), color));
+    out.push(line(kind, y(epochs[kind]), color, { showSymbol: true, symbol: "diamond", symbolSize: 7, lineStyle: { width: 0 }, name: kind }));
     return out;
   });
+}
+
+/** A log axis cannot show zero or less (a warm-up's first learning rate, say). */
+function positive(series: Series): Series {
+  return series.filter(([, y]) => y > 0);
 }
 
 function base(theme: ChartTheme, title: string, xName: string, yName: string, yType: "value" | "log", zoom: boolean): EChartsOption {
@@ -61,15 +67,16 @@ function base(theme: ChartTheme, title: string, xName: string, yName: string, yT
 }
 
 export function curveCharts(state: CurvesState, view: CurvesView, theme: ChartTheme): CurveCharts {
-  const loss: EChartsOption = { ...base(theme, "Loss", "step", "", view.logScale ? "log" : "value", true), series: perKind(theme, state.loss, state.epochLoss, view) };
-  const accuracy: EChartsOption = { ...base(theme, "Training accuracy (%)", "step", "", "value", true), series: perKind(theme, state.accuracy, state.epochAccuracy, view) };
+  const loss: EChartsOption = { ...base(theme, "Loss", "step", "", view.logScale ? "log" : "value", true), series: perKind(theme, state.loss, state.epochLoss, view, view.logScale) };
+  const accuracy: EChartsOption = { ...base(theme, "Training accuracy (%)", "step", "", "value", true), series: perKind(theme, state.accuracy, state.epochAccuracy, view, false) };
   const learningRate: EChartsOption = {
     ...base(theme, "Learning rate", "step", "", view.logScale ? "log" : "value", true),
-    series: [line("learning rate", state.learningRate, theme.palette[4])],
+    series: [line("learning rate", view.logScale ? positive(state.learningRate) : state.learningRate, theme.palette[4])],
   };
   const hypervolume: EChartsOption | undefined = state.hypervolume.length
     ? { ...base(theme, "Hypervolume", "generation", "", "value", false), series: [line("hypervolume", state.hypervolume, theme.palette[3], { showSymbol: true })] }
     : undefined;
+  const mape = (s: Series | undefined): Series => (view.logScale ? positive(s ?? []) : (s ?? []));
   const metrics = [...new Set([...Object.keys(state.predictorMape), ...Object.keys(state.checkMape), ...Object.keys(state.predictorTau)])].sort();
   const predictors: EChartsOption | undefined = metrics.length
     ? {
@@ -81,8 +88,8 @@ export function curveCharts(state: CurvesState, view: CurvesView, theme: ChartTh
         series: metrics.flatMap((metric, i) => {
           const color = theme.palette[i % theme.palette.length];
           return [
-            line(`${metric} held-out MAPE`, state.predictorMape[metric] ?? [], color, { showSymbol: true }),
-            line(`${metric} next-population MAPE`, state.checkMape[metric] ?? [], color, { showSymbol: true, lineStyle: { color, width: 1.5, type: "dashed" } }),
+            line(`${metric} held-out MAPE`, mape(state.predictorMape[metric]), color, { showSymbol: true }),
+            line(`${metric} next-population MAPE`, mape(state.checkMape[metric]), color, { showSymbol: true, lineStyle: { color, width: 1.5, type: "dashed" } }),
             line(`${metric} Kendall τ`, state.predictorTau[metric] ?? [], color, { showSymbol: true, yAxisIndex: 1, lineStyle: { color, width: 1, type: "dotted" } }),
           ];
         }),

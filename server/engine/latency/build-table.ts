@@ -9,7 +9,7 @@ import type { SubnetWeights } from "../export/op-weights";
 import { spaceConfigurations } from "./configurations";
 import { measureModelsLatency } from "./model-latency";
 import type { LatencyStatistic } from "./statistics";
-import { quantile } from "./statistics";
+import { DEFAULT_STATISTIC, quantile } from "./statistics";
 import type { LatencyTable } from "./table";
 import { LATENCY_TABLE_FORMAT } from "./table";
 import type { TimingOptions } from "./timer";
@@ -32,7 +32,10 @@ export interface TableOptions {
 }
 
 /** The timer the engine uses: a statistic of interleaved timed runs after a warm-up. */
-export function statisticTimer(timing: TimingOptions, statistic: LatencyStatistic = "median"): ModelTimer {
+export function statisticTimer(
+  timing: TimingOptions,
+  statistic: LatencyStatistic = DEFAULT_STATISTIC,
+): ModelTimer {
   return async (models, batch) =>
     (await measureModelsLatency(models, batch, timing)).map((m) => m[statistic]);
 }
@@ -54,7 +57,7 @@ export async function buildLatencyTable(
   options: TableOptions = {},
 ): Promise<LatencyTable> {
   const batch = options.batch ?? 1;
-  const statistic = options.statistic ?? "median";
+  const statistic = options.statistic ?? DEFAULT_STATISTIC;
   const timer = options.timer ?? statisticTimer(TABLE_TIMING, statistic);
   const { ops, residuals } = spaceConfigurations(model);
   const probes: Probe[] = [

@@ -12,7 +12,7 @@ export {
   measureSubnetLatency,
 } from "./model-latency";
 export type { LatencyMeasurement, SubnetLatencyOptions } from "./model-latency";
-export { LATENCY_STATISTICS, quantile, summarizeSamples } from "./statistics";
+export { DEFAULT_STATISTIC, LATENCY_STATISTICS, quantile, summarizeSamples } from "./statistics";
 export type { LatencyStatistic, SampleSummary } from "./statistics";
 export { LATENCY_TABLE_FORMAT, parseLatencyTable, predictLatency } from "./table";
 export type { LatencyTable } from "./table";

@@ -3,6 +3,7 @@ import type { SpaceModel } from "../../language/model";
 import { planSubnet } from "../../language/plan";
 import { measureSubnetLatency } from "./model-latency";
 import type { LatencyStatistic } from "./statistics";
+import { DEFAULT_STATISTIC } from "./statistics";
 import type { LatencyTable } from "./table";
 import { predictLatency } from "./table";
 import type { TimingOptions } from "./timer";
@@ -17,7 +18,7 @@ export interface MeterOptions {
   readonly statistic?: LatencyStatistic;
 }
 
-/** Measures each subnet directly on the current backend: the median (or `statistic`) at batch 1 (or `batch`). */
+/** Measures each subnet directly on the current backend: the 10th percentile (or `statistic`) at batch 1 (or `batch`). */
 export function measuredLatencyMeter(model: SpaceModel, options: MeterOptions = {}): LatencyMeter {
   return async (genome) => {
     const plan = planSubnet(model, genome);
@@ -25,7 +26,7 @@ export function measuredLatencyMeter(model: SpaceModel, options: MeterOptions = 
       batches: [options.batch ?? 1],
       timing: options.timing ?? DEFAULT_TIMING,
     });
-    return measurement[options.statistic ?? "median"];
+    return measurement[options.statistic ?? DEFAULT_STATISTIC];
   };
 }
 

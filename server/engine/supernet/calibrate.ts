@@ -11,7 +11,12 @@ import type { Supernet } from "./supernet";
  * `batchSize`, each normalised with its own statistics as in training; the recorded figures are
  * the exact mean and variance over all images. The caller disposes the result (disposeStatistics).
  */
-export function calibrateBatchNorm(supernet: Supernet, plan: SubnetPlan, images: Batch, batchSize: number): BnStatistics {
+export function calibrateBatchNorm(
+  supernet: Supernet,
+  plan: SubnetPlan,
+  images: Batch,
+  batchSize: number,
+): BnStatistics {
   const sink = new PooledStatistics();
   try {
     const [count, ...example] = images.shape;

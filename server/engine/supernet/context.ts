@@ -4,7 +4,10 @@ import type { SupernetWeight } from "./weights";
 import { elementCount, weightKey } from "./weights";
 
 /** BatchNorm statistics of one subnet, keyed by `${opId}:${bn name}`, at that subnet's widths. */
-export type BnStatistics = ReadonlyMap<string, { readonly mean: tf.Tensor1D; readonly variance: tf.Tensor1D }>;
+export type BnStatistics = ReadonlyMap<
+  string,
+  { readonly mean: tf.Tensor1D; readonly variance: tf.Tensor1D }
+>;
 
 /** Receives the batch statistics each BatchNorm computes while calibrating. */
 export interface StatisticsSink {
@@ -37,7 +40,11 @@ export class OpContext {
 
   /** The leading `size` slice of a weight (the first channels, units or rows of each axis). */
   weight(name: string, size: readonly number[]): tf.Tensor {
-    return this.slice(name, size, size.map(() => 0));
+    return this.slice(
+      name,
+      size,
+      size.map(() => 0),
+    );
   }
 
   /**
@@ -71,7 +78,9 @@ export class OpContext {
       case "infer": {
         const stats = this.mode.stats.get(key);
         if (!stats || stats.mean.size !== width) {
-          throw new Error(`${this.opId}: no BatchNorm statistics of width ${width} for ${name}; recalibrate this subnet`);
+          throw new Error(
+            `${this.opId}: no BatchNorm statistics of width ${width} for ${name}; recalibrate this subnet`,
+          );
         }
         return batchNormInference(x, stats, gamma, beta);
       }

@@ -31,15 +31,15 @@ export interface OpTrace {
  * plan, so what runs is what the checker counted.
  */
 export class Supernet {
-  readonly largest: SubnetPlan;
-  private readonly byKey: Map<string, SupernetWeight>;
+  private readonly byKey: ReadonlyMap<string, SupernetWeight>;
 
   private constructor(
     readonly model: SpaceModel,
-    largest: SubnetPlan,
-    weights: readonly SupernetWeight[],
+    /** The largest subnet's plan, which sized the weights. */
+    readonly largest: SubnetPlan,
+    /** Every weight, in declaration order (the order of the largest plan's ops). */
+    readonly weights: readonly SupernetWeight[],
   ) {
-    this.largest = largest;
     this.byKey = new Map(weights.map((w) => [w.key, w]));
   }
 
@@ -65,11 +65,6 @@ export class Supernet {
     return new Supernet(model, largest, weights);
   }
 
-  /** Every weight, in declaration order (the order of the largest plan's ops). */
-  get weights(): readonly SupernetWeight[] {
-    return [...this.byKey.values()];
-  }
-
   /** The total number of weights: the largest subnet's params. */
   get size(): number {
     return this.weights.reduce((n, w) => n + elementCount(w.spec.shape), 0);
@@ -81,17 +76,12 @@ export class Supernet {
 
   /** Copies of the current values (reads them back from the backend). */
   toArrays(): WeightArrays {
-    return new Map(this.weights.map((w) => [w.key, { shape: w.spec.shape, values: w.variable.dataSync() as Float32Array }]));
-  }
-
-  /** Overwrites the values in place, e.g. to load a checkpoint into a supernet being trained. */
-  assign(arrays: WeightArrays): void {
-    checkArrays(this.weights, arrays);
-    for (const w of this.weights) {
-      const value = tf.tensor(arrays.get(w.key)!.values, [...w.spec.shape]);
-      w.variable.assign(value);
-      value.dispose();
-    }
+    return new Map(
+      this.weights.map((w) => [
+        w.key,
+        { shape: w.spec.shape, values: w.variable.dataSync() as Float32Array },
+      ]),
+    );
   }
 
   /**
@@ -106,14 +96,21 @@ export class Supernet {
   }
 
   dispose(): void {
-    for (const w of this.byKey.values()) w.variable.dispose();
-    this.byKey.clear();
+    for (const w of this.weights) w.variable.dispose();
   }
 
-  private run(steps: readonly PlanStep[], x: tf.Tensor, mode: ForwardMode, trace: OpTrace[] | undefined): tf.Tensor {
+  private run(
+    steps: readonly PlanStep[],
+    x: tf.Tensor,
+    mode: ForwardMode,
+    trace: OpTrace[] | undefined,
+  ): tf.Tensor {
     let h = x;
     for (const step of steps) {
-      h = step.kind === "residual" ? tf.add(h, this.run(step.body, h, mode, trace)) : this.runOp(step, h, mode, trace);
+      h =
+        step.kind === "residual"
+          ? tf.add(h, this.run(step.body, h, mode, trace))
+          : this.runOp(step, h, mode, trace);
     }
     return h;
   }
@@ -123,7 +120,13 @@ export class Supernet {
     let y = kernelOf(step.spec.name).forward(ctx, step, x);
     if (step.skip) y = tf.add(y, x);
     checkShape(step.id, y, step.output);
-    trace?.push({ id: step.id, op: step.spec.name, output: y.shape.slice(1), params: ctx.params, macs: ctx.macs });
+    trace?.push({
+      id: step.id,
+      op: step.spec.name,
+      output: y.shape.slice(1),
+      params: ctx.params,
+      macs: ctx.macs,
+    });
     return y;
   }
 }
@@ -142,7 +145,10 @@ export function supernetLayout(model: SpaceModel): {
   return { largest, weights };
 }
 
-function checkArrays(expected: readonly { key: string; spec: { shape: readonly number[] } }[], arrays: WeightArrays): void {
+function checkArrays(
+  expected: readonly { key: string; spec: { shape: readonly number[] } }[],
+  arrays: WeightArrays,
+): void {
   for (const { key, spec } of expected) {
     const got = arrays.get(key);
     if (!got) throw new Error(`the weights have no ${key}: they belong to a different space`);
@@ -150,7 +156,8 @@ function checkArrays(expected: readonly { key: string; spec: { shape: readonly n
       throw new Error(`${key} is [${got.shape}] in the weights but [${spec.shape}] in the space`);
     }
   }
-  if (arrays.size !== expected.length) throw new Error(`the weights hold ${arrays.size} tensors, the space ${expected.length}`);
+  if (arrays.size !== expected.length)
+    throw new Error(`the weights hold ${arrays.size} tensors, the space ${expected.length}`);
 }
 
 /** A shape's dimensions without the batch axis, as tensors carry them. */
@@ -170,5 +177,6 @@ export function shapeDims(shape: Shape): number[] {
 function checkShape(where: string, t: tf.Tensor, expected: Shape): void {
   const got = t.shape.slice(1);
   const want = shapeDims(expected);
-  if (got.join() !== want.join()) throw new Error(`${where}: the engine computed [${got}], the plan says [${want}]`);
+  if (got.join() !== want.join())
+    throw new Error(`${where}: the engine computed [${got}], the plan says [${want}]`);
 }

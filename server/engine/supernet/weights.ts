@@ -27,7 +27,10 @@ export interface SupernetWeight {
 }
 
 /** Weight values as plain arrays, keyed like `SupernetWeight.key` (checkpoints, export). */
-export type WeightArrays = ReadonlyMap<string, { readonly shape: readonly number[]; readonly values: Float32Array }>;
+export type WeightArrays = ReadonlyMap<
+  string,
+  { readonly shape: readonly number[]; readonly values: Float32Array }
+>;
 
 export function weightKey(opId: string, name: string): string {
   return `${opId}:${name}`;
@@ -41,7 +44,10 @@ export function elementCount(shape: readonly number[]): number {
  * The initial value of every weight, in declaration order, drawn from one seed: each weight gets
  * its own seed from a generator, so adding a weight at the end does not change the others.
  */
-export function initialValues(specs: readonly { key: string; spec: WeightSpec }[], seed: number): Map<string, tf.Tensor> {
+export function initialValues(
+  specs: readonly { key: string; spec: WeightSpec }[],
+  seed: number,
+): Map<string, tf.Tensor> {
   const rng = Rng.fromSeed(seed);
   const values = new Map<string, tf.Tensor>();
   for (const { key, spec } of specs) {

@@ -26,7 +26,11 @@ export const DEFAULT_CALIBRATION_IMAGES = 500;
 export function evaluationData(dataset: Dataset, options: EvaluationOptions = {}): EvaluationData {
   const count = Math.min(options.calibrationImages ?? DEFAULT_CALIBRATION_IMAGES, dataset.train.count);
   return {
-    validation: gatherBatch(dataset, dataset.validation, Array.from({ length: dataset.validation.count }, (_, i) => i)),
+    validation: gatherBatch(
+      dataset,
+      dataset.validation,
+      Array.from({ length: dataset.validation.count }, (_, i) => i),
+    ),
     calibration: sampleBatch(dataset, dataset.train, count, options.seed ?? 0),
   };
 }

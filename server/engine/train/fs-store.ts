@@ -41,15 +41,19 @@ export class FileCheckpointStore implements CheckpointStore {
       throw e;
     }
     const manifest = JSON.parse(text) as Manifest;
-    if (manifest.format !== FORMAT) throw new Error(`${join(this.dir, MANIFEST)} is not a ${FORMAT} checkpoint`);
+    if (manifest.format !== FORMAT)
+      throw new Error(`${join(this.dir, MANIFEST)} is not a ${FORMAT} checkpoint`);
     const bytes = await readFile(join(this.dir, manifest.data));
-    const values = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const values = new Float32Array(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    );
     const group = (g: TensorEntry["group"]): WeightArrays =>
       new Map(
         manifest.tensors
           .filter((t) => t.group === g)
           .map((t) => {
-            if (t.offset + t.length > values.length) throw new Error(`${manifest.data} is truncated at ${t.name}`);
+            if (t.offset + t.length > values.length)
+              throw new Error(`${manifest.data} is truncated at ${t.name}`);
             return [t.name, { shape: t.shape, values: values.slice(t.offset, t.offset + t.length) }];
           }),
       );
@@ -80,7 +84,8 @@ export class FileCheckpointStore implements CheckpointStore {
     await replaceFile(join(this.dir, dataFile), new Uint8Array(data.buffer));
     await replaceFile(join(this.dir, MANIFEST), JSON.stringify(manifest, null, 1));
     for (const name of await readdir(this.dir)) {
-      if (/^checkpoint-epoch\d+\.bin$/.test(name) && name !== dataFile) await rm(join(this.dir, name), { force: true });
+      if (/^checkpoint-epoch\d+\.bin$/.test(name) && name !== dataFile)
+        await rm(join(this.dir, name), { force: true });
     }
   }
 }

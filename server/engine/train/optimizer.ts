@@ -29,7 +29,11 @@ export class WeightOptimizer {
   ) {}
 
   /** Applies one update from gradients keyed by weight key. */
-  apply(weights: readonly SupernetWeight[], gradients: ReadonlyMap<string, tf.Tensor>, learningRate: number): void {
+  apply(
+    weights: readonly SupernetWeight[],
+    gradients: ReadonlyMap<string, tf.Tensor>,
+    learningRate: number,
+  ): void {
     for (const weight of weights) {
       const gradient = gradients.get(weight.key);
       if (!gradient) continue;
@@ -37,7 +41,10 @@ export class WeightOptimizer {
       this.updates.set(weight.key, count);
       const next = tf.tidy(() => {
         const p = weight.variable;
-        const g = weight.spec.decay && this.weightDecay > 0 ? tf.add(gradient, tf.mul(p, this.weightDecay)) : gradient;
+        const g =
+          weight.spec.decay && this.weightDecay > 0
+            ? tf.add(gradient, tf.mul(p, this.weightDecay))
+            : gradient;
         return tf.sub(p, tf.mul(this.step(weight.key, g, count), learningRate));
       });
       weight.variable.assign(next);
@@ -46,12 +53,15 @@ export class WeightOptimizer {
   }
 
   state(): OptimizerState {
-    const slots = new Map([...this.slots].map(([key, t]) => [key, { shape: t.shape, values: t.dataSync() as Float32Array }]));
+    const slots = new Map(
+      [...this.slots].map(([key, t]) => [key, { shape: t.shape, values: t.dataSync() as Float32Array }]),
+    );
     return { kind: this.config.kind, updates: Object.fromEntries(this.updates), slots };
   }
 
   restore(state: OptimizerState): void {
-    if (state.kind !== this.config.kind) throw new Error(`the checkpoint's optimizer is ${state.kind}, the configuration's ${this.config.kind}`);
+    if (state.kind !== this.config.kind)
+      throw new Error(`the checkpoint's optimizer is ${state.kind}, the configuration's ${this.config.kind}`);
     this.dispose();
     for (const [key, { shape, values }] of state.slots) this.slots.set(key, tf.tensor(values, [...shape]));
     for (const [key, count] of Object.entries(state.updates)) this.updates.set(key, count);
@@ -68,10 +78,14 @@ export class WeightOptimizer {
     const c = this.config;
     if (c.kind === "sgd") {
       if (c.momentum === 0) return g;
-      const buffer = this.replaceSlot(`${key}#momentum`, (old) => (old ? tf.add(tf.mul(old, c.momentum), g) : g));
+      const buffer = this.replaceSlot(`${key}#momentum`, (old) =>
+        old ? tf.add(tf.mul(old, c.momentum), g) : g,
+      );
       return c.nesterov ? tf.add(g, tf.mul(buffer, c.momentum)) : buffer;
     }
-    const m = this.replaceSlot(`${key}#m`, (old) => tf.add(tf.mul(old ?? tf.zerosLike(g), c.beta1), tf.mul(g, 1 - c.beta1)));
+    const m = this.replaceSlot(`${key}#m`, (old) =>
+      tf.add(tf.mul(old ?? tf.zerosLike(g), c.beta1), tf.mul(g, 1 - c.beta1)),
+    );
     const v = this.replaceSlot(`${key}#v`, (old) =>
       tf.add(tf.mul(old ?? tf.zerosLike(g), c.beta2), tf.mul(tf.square(g), 1 - c.beta2)),
     );

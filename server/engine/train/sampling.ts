@@ -35,7 +35,11 @@ export class SubnetSampler {
 
   next(rng: Rng): SampledSubnet[] {
     if (this.sampling.kind === "uniform") return [this.random(rng)];
-    return [this.largest, this.smallest, ...Array.from({ length: this.sampling.random }, () => this.random(rng))];
+    return [
+      this.largest,
+      this.smallest,
+      ...Array.from({ length: this.sampling.random }, () => this.random(rng)),
+    ];
   }
 
   /** A uniformly random valid subnet: each gene's choice uniform, canonicalised. */

@@ -72,7 +72,10 @@ function accumulate(sums: Map<string, tf.Tensor>, key: string, g: tf.Tensor): vo
 }
 
 /** Reads every scalar back at once and averages them per kind. */
-function summarize(results: readonly { kind: SubnetKind; loss: tf.Scalar; correct: tf.Scalar }[], batchSize: number): StepMetrics {
+function summarize(
+  results: readonly { kind: SubnetKind; loss: tf.Scalar; correct: tf.Scalar }[],
+  batchSize: number,
+): StepMetrics {
   const stacked = tf.stack(results.flatMap((r) => [r.loss, r.correct]));
   const values = stacked.dataSync();
   stacked.dispose();
@@ -85,6 +88,7 @@ function summarize(results: readonly { kind: SubnetKind; loss: tf.Scalar; correc
     byKind.set(r.kind, entry);
   });
   const metrics: StepMetrics = {};
-  for (const [kind, e] of byKind) metrics[kind] = { loss: e.loss / e.count, accuracy: e.correct / (e.count * batchSize) };
+  for (const [kind, e] of byKind)
+    metrics[kind] = { loss: e.loss / e.count, accuracy: e.correct / (e.count * batchSize) };
   return metrics;
 }

@@ -59,11 +59,22 @@ export async function trainSupernet(options: TrainOptions): Promise<TrainResult>
   const rng = saved ? Rng.fromState(saved.rng) : Rng.fromSeed(options.seed);
   let step = saved?.step ?? 0;
   let epoch = saved?.epoch ?? 0;
-  const batches = new TrainingBatches(dataset, dataset.train, config.batch, saved?.cursor ?? initialCursor(options.seed));
+  const batches = new TrainingBatches(
+    dataset,
+    dataset.train,
+    config.batch,
+    saved?.cursor ?? initialCursor(options.seed),
+  );
   const sampler = new SubnetSampler(model, config.sampling);
   const stepsPerEpoch = batches.batchesPerEpoch;
   try {
-    await emit({ kind: "start", epochs: config.epochs, stepsPerEpoch, resumedAt: epoch, weights: supernet.size });
+    await emit({
+      kind: "start",
+      epochs: config.epochs,
+      stepsPerEpoch,
+      resumedAt: epoch,
+      weights: supernet.size,
+    });
     while (epoch < config.epochs) {
       const started = now();
       const epochMetrics: StepMetrics[] = [];

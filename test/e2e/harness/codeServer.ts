@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -151,8 +151,10 @@ async function freeLoopbackPort(): Promise<number> {
  * when this test process is killed before its own clean-up runs.
  */
 function registerGroup(pgid: number): string | undefined {
-  const dir = process.env.SUPERNET_E2E_GROUPS_DIR;
-  if (!dir) return undefined;
+  const runDir = process.env.SUPERNET_E2E_RUN_DIR;
+  if (!runDir) return undefined;
+  const dir = join(runDir, "process-groups");
+  mkdirSync(dir, { recursive: true });
   const file = join(dir, String(pgid));
   writeFileSync(file, "");
   return file;

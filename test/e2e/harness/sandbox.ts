@@ -8,6 +8,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT, WORKSPACE_FIXTURES } from "./paths";
 
+/**
+ * scripts/e2e.mjs gives each run a folder it removes at the end, so a sandbox goes away even when
+ * its test process was killed before its clean-up ran. Paths stay short: Chromium and VS Code put
+ * Unix sockets in the sandbox, and a socket path has at most 107 bytes.
+ */
+function sandboxPrefix(name: string): string {
+  const runDir = process.env.SUPERNET_E2E_RUN_DIR;
+  return runDir ? join(runDir, `${name}-`) : join(tmpdir(), `supernet-e2e-${name}-`);
+}
+
 /** User settings that keep the first start quiet: no welcome page, tips, update or telemetry prompts. */
 const USER_SETTINGS = {
   "workbench.startupEditor": "none",
@@ -35,7 +45,7 @@ export interface Sandbox {
 }
 
 export async function createSandbox(name: string): Promise<Sandbox> {
-  const root = await mkdtemp(join(tmpdir(), `supernet-e2e-${name}-`));
+  const root = await mkdtemp(sandboxPrefix(name));
   const dir = (sub: string) => join(root, sub);
   const sandbox: Sandbox = {
     root,

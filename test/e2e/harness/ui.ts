@@ -20,6 +20,11 @@ export async function openFromExplorer(page: Page, fileName: string): Promise<Lo
   return editor;
 }
 
+/** A code lens of the editor, by its title. */
+export function codeLens(editor: Locator, title: string): Locator {
+  return editor.locator(".codelens-decoration a", { hasText: title });
+}
+
 /** The language mode shown in the status bar for the active editor. */
 export function languageStatus(page: Page): Locator {
   return page.locator("#status\\.editor\\.mode");

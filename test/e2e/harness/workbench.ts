@@ -24,6 +24,8 @@ export async function launchBrowser(sandbox: Sandbox): Promise<Browser> {
   const context = await chromium.launchPersistentContext(sandbox.browserProfile, {
     executablePath: CHROMIUM,
     headless: true,
+    // Chromium keeps crash reports and settings under HOME/XDG: the sandbox's, not the user's.
+    env: { ...process.env, ...sandbox.env },
     viewport: { width: 1280, height: 800 },
     args: [
       "--no-sandbox",

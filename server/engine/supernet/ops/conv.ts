@@ -14,8 +14,14 @@ export const conv: OpKernel = {
   forward(ctx, step, x) {
     const groups = intArg(step, "groups"),
       stride = intArg(step, "stride");
-    const w = ctx.kernel("w", intArg(step, "kernel"), [x.shape[3]! / groups, intArg(step, "out")]) as tf.Tensor4D;
-    const y = groups === 1 ? tf.conv2d(x as tf.Tensor4D, w, stride, "same") : groupedConv(x as tf.Tensor4D, w, groups, stride);
+    const w = ctx.kernel("w", intArg(step, "kernel"), [
+      x.shape[3]! / groups,
+      intArg(step, "out"),
+    ]) as tf.Tensor4D;
+    const y =
+      groups === 1
+        ? tf.conv2d(x as tf.Tensor4D, w, stride, "same")
+        : groupedConv(x as tf.Tensor4D, w, groups, stride);
     ctx.countMacs(w.size * y.shape[1]! * y.shape[2]!);
     return y;
   },
@@ -42,7 +48,13 @@ export const dwconv: OpKernel = {
   },
 };
 
-export function depthwise(ctx: OpContext, name: string, x: tf.Tensor4D, k: number, stride: number): tf.Tensor4D {
+export function depthwise(
+  ctx: OpContext,
+  name: string,
+  x: tf.Tensor4D,
+  k: number,
+  stride: number,
+): tf.Tensor4D {
   const w = ctx.kernel(name, k, [x.shape[3], 1]) as tf.Tensor4D;
   const y = tf.depthwiseConv2d(x, w, stride, "same");
   ctx.countMacs(w.size * y.shape[1] * y.shape[2]);

@@ -9,7 +9,12 @@ export const embedding: OpKernel = {
     const dim = intArg(step, "dim");
     return [
       { name: "table", shape: [step.input.vocab, dim], init: { kind: "normal", std: 0.02 }, decay: true },
-      { name: "position", shape: [step.input.length, dim], init: { kind: "normal", std: 0.02 }, decay: false },
+      {
+        name: "position",
+        shape: [step.input.length, dim],
+        init: { kind: "normal", std: 0.02 },
+        decay: false,
+      },
     ];
   },
   forward(ctx, step, x) {

@@ -49,7 +49,7 @@ export function normWeights(prefix: string, width: number): WeightSpec[] {
 export function linear(ctx: OpContext, x: tf.Tensor, w: tf.Tensor, b: tf.Tensor): tf.Tensor {
   const [inputs, outputs] = w.shape;
   const rows = x.size / inputs;
-  ctx.countMacs(rows / x.shape[0] * inputs * outputs);
+  ctx.countMacs((rows / x.shape[0]) * inputs * outputs);
   const y = tf.add(tf.matMul(tf.reshape(x, [rows, inputs]), w), b);
   return x.rank === 2 ? y : tf.reshape(y, [...x.shape.slice(0, -1), outputs]);
 }

@@ -40,7 +40,8 @@ export const mbconv: OpKernel = {
     const act = step.args.act as string;
     const mid = expandedWidth(x.shape[3], expand);
     let h: tf.Tensor4D = x;
-    if (expand !== 1) h = activate(ctx.batchNorm("expand.bn", pointwise(ctx, "expand.w", x, mid)), act) as tf.Tensor4D;
+    if (expand !== 1)
+      h = activate(ctx.batchNorm("expand.bn", pointwise(ctx, "expand.w", x, mid)), act) as tf.Tensor4D;
     h = depthwise(ctx, "dw.w", h, intArg(step, "kernel"), intArg(step, "stride"));
     h = activate(ctx.batchNorm("dw.bn", h), act) as tf.Tensor4D;
     if (step.args.se) h = squeezeExcite(ctx, h, mid);

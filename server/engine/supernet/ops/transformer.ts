@@ -59,7 +59,10 @@ export const transformer: OpKernel = {
     const attended = tf.reshape(tf.transpose(tf.matMul(scores, v), [0, 2, 1, 3]), [n, length, dim]);
     ctx.countMacs(2 * length * length * dim);
     const afterAttention = tf.add(x, project(ctx, "out", attended, width));
-    const hidden = activate(project(ctx, "mlp1", ctx.layerNorm("ln2", afterAttention), intArg(step, "mlp")), "gelu");
+    const hidden = activate(
+      project(ctx, "mlp1", ctx.layerNorm("ln2", afterAttention), intArg(step, "mlp")),
+      "gelu",
+    );
     return tf.add(afterAttention, project(ctx, "mlp2", hidden, width));
   },
 };
