@@ -27,7 +27,13 @@ function graphOf(lines: number): SpaceGraph {
     version: 1,
     space: g.space,
     genes: g.genes.map((x) => ({ path: x.path, values: [...x.values] })),
-    nodes: g.nodes.map((n) => ({ ...n, range, args: n.args.map((a) => ({ ...a, values: a.values && [...a.values] })), shapes: [...n.shapes], depth: n.depth && { ...n.depth, values: [...n.depth.values] } })),
+    nodes: g.nodes.map((n) => ({
+      ...n,
+      range,
+      args: n.args.map((a) => ({ ...a, values: a.values && [...a.values] })),
+      shapes: [...n.shapes],
+      depth: n.depth && { ...n.depth, values: [...n.depth.values] },
+    })),
   };
 }
 
@@ -40,7 +46,9 @@ async function measureLayout(targetNodes: number): Promise<Record<string, unknow
   const expanded = new Set(allGroups(index));
   const shown = shownNodes(index, expanded).length;
   const input = (): ReturnType<typeof elkGraph> =>
-    elkGraph(index, expanded, (id, open) => boxSize(nodeLines(index, index.byId.get(id)!, undefined, !open), measure));
+    elkGraph(index, expanded, (id, open) =>
+      boxSize(nodeLines(index, index.byId.get(id)!, undefined, !open), measure),
+    );
   const elk = new ELK();
   const wall: number[] = [];
   const cpu: number[] = [];

@@ -24,7 +24,7 @@ search Quick on QuickFashion {
     minimize latency
   }
   train { epochs: 5, batch: 128, optimizer: sgd(lr: 0.1, momentum: 0.9, nesterov: true), schedule: cosine(warmup: 1), sampling: sandwich(random: 1) }
-  strategy linas(population: 20, iterations: 4, predictor: ridge)
+  strategy linas(population: 20, predictor: ridge)
   budget 120 evaluations
   seed 7
 }

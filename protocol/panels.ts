@@ -10,7 +10,10 @@ import { runEventSchema } from "./runEvents";
 
 // ── shared shapes ────────────────────────────────────────────────────────────────
 
-const position = z.object({ line: z.number().int().nonnegative(), character: z.number().int().nonnegative() });
+const position = z.object({
+  line: z.number().int().nonnegative(),
+  character: z.number().int().nonnegative(),
+});
 export const rangeSchema = z.object({ start: position, end: position });
 export type PanelRange = z.infer<typeof rangeSchema>;
 export type PanelPosition = z.infer<typeof position>;
@@ -36,7 +39,14 @@ export const graphNodeSchema = z.object({
   parent: z.string().optional(),
   label: z.string(),
   layer: z.string().optional(),
-  args: z.array(z.object({ name: z.string(), value: z.string().optional(), gene: z.string().optional(), values: z.array(z.number()).optional() })),
+  args: z.array(
+    z.object({
+      name: z.string(),
+      value: z.string().optional(),
+      gene: z.string().optional(),
+      values: z.array(z.number()).optional(),
+    }),
+  ),
   /** What a collapsed group stands for: `depth {2,3,4} × kernel {3,5,7} × expand {3,4,6}`. */
   badge: z.string(),
   shapes: z.array(z.string()),
@@ -87,7 +97,12 @@ export type SubnetDetails = z.infer<typeof subnetDetailsSchema>;
 const lspTextEdit = z.object({ range: rangeSchema, newText: z.string() });
 /** An LSP WorkspaceEdit with one versioned document change. */
 const workspaceEditSchema = z.object({
-  documentChanges: z.array(z.object({ textDocument: z.object({ uri: z.string(), version: z.number().int() }), edits: z.array(lspTextEdit) })),
+  documentChanges: z.array(
+    z.object({
+      textDocument: z.object({ uri: z.string(), version: z.number().int() }),
+      edits: z.array(lspTextEdit),
+    }),
+  ),
 });
 export type PanelWorkspaceEdit = z.infer<typeof workspaceEditSchema>;
 
@@ -97,23 +112,43 @@ export interface RequestDef<P extends z.ZodType, R extends z.ZodType> {
   readonly result: R;
 }
 
-function request<P extends z.ZodType, R extends z.ZodType>(method: string, params: P, result: R): RequestDef<P, R> {
+function request<P extends z.ZodType, R extends z.ZodType>(
+  method: string,
+  params: P,
+  result: R,
+): RequestDef<P, R> {
   return { method, params, result };
 }
 
 export const PanelRequests = {
   /** The spaces of a document, to pick one for the graph. */
-  spaces: request("supernet/spaces", z.object({ uri: z.string() }), z.object({ spaces: z.array(z.object({ name: z.string(), range: rangeSchema })) })),
-  spaceGraph: request("supernet/spaceGraph", z.object({ uri: z.string(), space: z.string() }), z.union([z.object({ graph: spaceGraphSchema }), errorResult])),
+  spaces: request(
+    "supernet/spaces",
+    z.object({ uri: z.string() }),
+    z.object({ spaces: z.array(z.object({ name: z.string(), range: rangeSchema })) }),
+  ),
+  spaceGraph: request(
+    "supernet/spaceGraph",
+    z.object({ uri: z.string(), space: z.string() }),
+    z.union([z.object({ graph: spaceGraphSchema }), errorResult]),
+  ),
   /** A `subnet` block of the document, by name: its space and choices (`Show in Graph`). */
   subnetChoices: request(
     "supernet/subnetChoices",
     z.object({ uri: z.string(), subnet: z.string() }),
-    z.union([z.object({ space: z.string(), choices: choicesSchema, macs: z.number(), params: z.number() }), errorResult]),
+    z.union([
+      z.object({ space: z.string(), choices: choicesSchema, macs: z.number(), params: z.number() }),
+      errorResult,
+    ]),
   ),
   subnetDetails: request(
     "supernet/subnetDetails",
-    z.object({ uri: z.string(), space: z.string(), choices: choicesSchema, metrics: z.object({ accuracy: z.number().optional(), macs: z.number().optional() }) }),
+    z.object({
+      uri: z.string(),
+      space: z.string(),
+      choices: choicesSchema,
+      metrics: z.object({ accuracy: z.number().optional(), macs: z.number().optional() }),
+    }),
     z.union([z.object({ details: subnetDetailsSchema }), errorResult]),
   ),
   /** Write-back: the edit that puts the subnet into the document as it is now. */
@@ -127,7 +162,13 @@ export const PanelRequests = {
       measured: z.record(z.string(), z.union([z.number(), z.string()])),
     }),
     z.union([
-      z.object({ edit: workspaceEditSchema, block: z.string(), blockRange: rangeSchema, replaces: z.boolean(), notes: z.array(z.string()) }),
+      z.object({
+        edit: workspaceEditSchema,
+        block: z.string(),
+        blockRange: rangeSchema,
+        replaces: z.boolean(),
+        notes: z.array(z.string()),
+      }),
       errorResult,
     ]),
   ),
@@ -194,7 +235,11 @@ export const graphToWebview = z.discriminatedUnion("type", [
   /** The editor's cursor in the graph's document (null: elsewhere). */
   z.object({ type: z.literal("cursor"), position: position.nullable() }),
 ]);
-export const graphToHost = z.discriminatedUnion("type", [ready, webviewError, z.object({ type: z.literal("reveal"), range: rangeSchema })]);
+export const graphToHost = z.discriminatedUnion("type", [
+  ready,
+  webviewError,
+  z.object({ type: z.literal("reveal"), range: rangeSchema }),
+]);
 export type GraphToWebview = z.infer<typeof graphToWebview>;
 export type GraphToHost = z.infer<typeof graphToHost>;
 
@@ -212,10 +257,22 @@ export type RunRef = z.infer<typeof runRef>;
  * A run's events: first everything logged (`replay: true`, which resets the run's state), then
  * each live event as it comes. Both go through the same reducer.
  */
-const runEvents = z.object({ type: z.literal("events"), runDir: z.string(), replay: z.boolean(), events: z.array(runEventSchema) });
+const runEvents = z.object({
+  type: z.literal("events"),
+  runDir: z.string(),
+  replay: z.boolean(),
+  events: z.array(runEventSchema),
+});
 
-export const curvesToWebview = z.discriminatedUnion("type", [z.object({ type: z.literal("run"), run: runRef.nullable() }), runEvents]);
-export const curvesToHost = z.discriminatedUnion("type", [ready, webviewError, z.object({ type: z.literal("pick-run") })]);
+export const curvesToWebview = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("run"), run: runRef.nullable() }),
+  runEvents,
+]);
+export const curvesToHost = z.discriminatedUnion("type", [
+  ready,
+  webviewError,
+  z.object({ type: z.literal("pick-run") }),
+]);
 export type CurvesToWebview = z.infer<typeof curvesToWebview>;
 export type CurvesToHost = z.infer<typeof curvesToHost>;
 
@@ -223,12 +280,20 @@ export const paretoToWebview = z.discriminatedUnion("type", [
   /** The runs shown, the first being the main one. */
   z.object({ type: z.literal("runs"), runs: z.array(runRef) }),
   runEvents,
-  z.object({ type: z.literal("selected"), selected: z.object({ runDir: z.string(), index: z.number().int() }).nullable() }),
+  z.object({
+    type: z.literal("selected"),
+    selected: z.object({ runDir: z.string(), index: z.number().int() }).nullable(),
+  }),
 ]);
 export const paretoToHost = z.discriminatedUnion("type", [
   ready,
   webviewError,
-  z.object({ type: z.literal("select"), runDir: z.string(), evaluation: evaluationSchema, objectives: z.array(objectiveSchema) }),
+  z.object({
+    type: z.literal("select"),
+    runDir: z.string(),
+    evaluation: evaluationSchema,
+    objectives: z.array(objectiveSchema),
+  }),
   z.object({ type: z.literal("add-run") }),
   z.object({ type: z.literal("remove-run"), runDir: z.string() }),
 ]);
@@ -236,7 +301,12 @@ export type ParetoToWebview = z.infer<typeof paretoToWebview>;
 export type ParetoToHost = z.infer<typeof paretoToHost>;
 
 export const inspectorToWebview = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("selection"), selection: selectionSchema.nullable(), details: subnetDetailsSchema.nullable(), error: z.string().optional() }),
+  z.object({
+    type: z.literal("selection"),
+    selection: selectionSchema.nullable(),
+    details: subnetDetailsSchema.nullable(),
+    error: z.string().optional(),
+  }),
 ]);
 export const inspectorToHost = z.discriminatedUnion("type", [
   ready,

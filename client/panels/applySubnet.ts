@@ -2,7 +2,17 @@
  * `Apply to source`: asks for a name (default `pareto_<accuracy>_<macs>`), asks the language
  * server for the edit on the document as it is now, and applies it as one undoable edit.
  */
-import { InputBoxValidationSeverity, Position, Range, Selection as EditorSelection, TextEditorRevealType, Uri, WorkspaceEdit, window, workspace } from "vscode";
+import {
+  InputBoxValidationSeverity,
+  Position,
+  Range,
+  Selection as EditorSelection,
+  TextEditorRevealType,
+  Uri,
+  WorkspaceEdit,
+  window,
+  workspace,
+} from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import type { PanelRange, Selection } from "../../protocol/panels";
 import { PanelRequests } from "../../protocol/panels";
@@ -15,21 +25,30 @@ function range(r: PanelRange): Range {
   return new Range(new Position(r.start.line, r.start.character), new Position(r.end.line, r.end.character));
 }
 
-export async function applySubnet(client: LanguageClient, selection: Selection | undefined): Promise<void> {
+/** Applies the subnet; the name of the block written, or undefined when nothing was. */
+export async function applySubnet(
+  client: LanguageClient,
+  selection: Selection | undefined,
+): Promise<string | undefined> {
   if (!selection) {
     void window.showInformationMessage("Select a subnet first: click a point on the Pareto front.");
-    return;
+    return undefined;
   }
   if (!selection.uri) {
     void window.showErrorMessage("The .nas file of this subnet's run is not known, so it cannot be applied.");
-    return;
+    return undefined;
   }
   const uri = Uri.parse(selection.uri);
   const document = await workspace.openTextDocument(uri);
-  const details = await panelRequest(client, PanelRequests.subnetDetails, { uri: selection.uri, space: selection.space, choices: selection.choices, metrics: { accuracy: selection.metrics.accuracy, macs: selection.metrics.macs } });
+  const details = await panelRequest(client, PanelRequests.subnetDetails, {
+    uri: selection.uri,
+    space: selection.space,
+    choices: selection.choices,
+    metrics: { accuracy: selection.metrics.accuracy, macs: selection.metrics.macs },
+  });
   if ("error" in details) {
     void window.showErrorMessage(`Cannot apply the subnet: ${details.error}`);
-    return;
+    return undefined;
   }
   const existing = new Set(details.details.subnets.map((s) => s.name));
   const name = await window.showInputBox({
@@ -43,13 +62,19 @@ export async function applySubnet(client: LanguageClient, selection: Selection |
           ? { message: `Replaces the subnet block \`${v}\``, severity: InputBoxValidationSeverity.Warning }
           : undefined,
   });
-  if (!name) return;
+  if (!name) return undefined;
   // The document may change between the answer and the edit: ask again, once, on its new version.
   for (let attempt = 0; attempt < 2; attempt++) {
-    const result = await panelRequest(client, PanelRequests.subnetEdit, { uri: selection.uri, space: selection.space, name, choices: selection.choices, measured: measuredOf(selection) });
+    const result = await panelRequest(client, PanelRequests.subnetEdit, {
+      uri: selection.uri,
+      space: selection.space,
+      name,
+      choices: selection.choices,
+      measured: measuredOf(selection),
+    });
     if ("error" in result) {
       void window.showErrorMessage(`Cannot apply the subnet: ${result.error}`);
-      return;
+      return undefined;
     }
     const change = result.edit.documentChanges[0];
     if (change.textDocument.version !== document.version) continue;
@@ -57,15 +82,18 @@ export async function applySubnet(client: LanguageClient, selection: Selection |
     for (const e of change.edits) edit.replace(uri, range(e.range), e.newText);
     if (!(await workspace.applyEdit(edit))) {
       void window.showErrorMessage("The subnet block could not be written: the edit was refused.");
-      return;
+      return undefined;
     }
     const editor = await window.showTextDocument(document, { preserveFocus: false });
     const block = range(result.blockRange);
     editor.selection = new EditorSelection(block.start, block.start);
     editor.revealRange(block, TextEditorRevealType.InCenterIfOutsideViewport);
     const notes = result.notes.length ? ` Note: ${result.notes.join("; ")}.` : "";
-    void window.showInformationMessage(`${result.replaces ? "Replaced" : "Added"} subnet ${name} in ${selection.space}.${notes}`);
-    return;
+    void window.showInformationMessage(
+      `${result.replaces ? "Replaced" : "Added"} subnet ${name} in ${selection.space}.${notes}`,
+    );
+    return name;
   }
   void window.showWarningMessage("The document kept changing: the subnet was not applied. Try again.");
+  return undefined;
 }

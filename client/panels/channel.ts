@@ -22,14 +22,17 @@ export class WebviewChannel<In extends { type: string }, Out> implements Disposa
     this.subscription = webview.onDidReceiveMessage((raw: unknown) => {
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
-        this.log(`malformed message from a panel dropped: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+        this.log(
+          `malformed message from a panel dropped: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+        );
         return;
       }
       const message = parsed.data as In | Base;
       if (message.type === "ready") {
         this.ready = true;
         handlers.onReady();
-      } else if (message.type === "error") this.log(`panel error: ${(message as { message: string }).message}`);
+      } else if (message.type === "error")
+        this.log(`panel error: ${(message as { message: string }).message}`);
       else handlers.onMessage(message as Exclude<In, Base>);
     });
   }

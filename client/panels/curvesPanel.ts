@@ -14,7 +14,6 @@ import { CURVES_BODY } from "./pages";
 import { pickRun, runTitle } from "./runInfo";
 import { RunFeed } from "./runFeed";
 
-
 export class CurvesPanel implements Disposable {
   private panel: WebviewPanel | undefined;
   private channel: WebviewChannel<CurvesToHost, CurvesToWebview> | undefined;
@@ -40,7 +39,16 @@ export class CurvesPanel implements Disposable {
   show(runDir: string | undefined): void {
     const target = runDir ?? this.runDir ?? this.runs.currentRun();
     if (!this.panel) {
-      const panel = window.createWebviewPanel(PanelViews.curves, "Training Curves", { viewColumn: ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: resourceRoots(this.context.extensionUri) });
+      const panel = window.createWebviewPanel(
+        PanelViews.curves,
+        "Training Curves",
+        { viewColumn: ViewColumn.Beside, preserveFocus: true },
+        {
+          enableScripts: true,
+          retainContextWhenHidden: true,
+          localResourceRoots: resourceRoots(this.context.extensionUri),
+        },
+      );
       this.attach(panel);
     } else this.panel.reveal(undefined, true);
     this.pinned = runDir !== undefined;
@@ -57,8 +65,15 @@ export class CurvesPanel implements Disposable {
 
   private attach(panel: WebviewPanel): void {
     this.panel = panel;
-    panel.webview.options = { enableScripts: true, localResourceRoots: resourceRoots(this.context.extensionUri) };
-    panel.webview.html = webviewPage(panel.webview, this.context.extensionUri, { title: "Training Curves", bundle: "curves", body: CURVES_BODY });
+    panel.webview.options = {
+      enableScripts: true,
+      localResourceRoots: resourceRoots(this.context.extensionUri),
+    };
+    panel.webview.html = webviewPage(panel.webview, this.context.extensionUri, {
+      title: "Training Curves",
+      bundle: "curves",
+      body: CURVES_BODY,
+    });
     this.channel = new WebviewChannel(panel.webview, curvesToHost, this.log, {
       onReady: () => this.showRun(this.runDir),
       onMessage: () => void this.pick(),

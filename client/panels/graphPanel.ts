@@ -4,7 +4,16 @@
  * a click in it reveals the source. Restored after a reload by their serializer.
  */
 import type { Disposable, ExtensionContext, WebviewPanel } from "vscode";
-import { Position, Range, Selection as EditorSelection, TextEditorRevealType, Uri, ViewColumn, window, workspace } from "vscode";
+import {
+  Position,
+  Range,
+  Selection as EditorSelection,
+  TextEditorRevealType,
+  Uri,
+  ViewColumn,
+  window,
+  workspace,
+} from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import type { GraphToHost, GraphToWebview, PanelRange } from "../../protocol/panels";
 import { PanelRequests, PanelViews, graphStateSchema, graphToHost } from "../../protocol/panels";
@@ -17,7 +26,6 @@ import { overlayFor } from "./selectionModel";
 
 /** Wait this long after the last keystroke before rebuilding the graph. */
 const REBUILD_DELAY_MS = 300;
-
 
 export class GraphPanels implements Disposable {
   private readonly panels = new Map<string, GraphPanel>();
@@ -35,7 +43,12 @@ export class GraphPanels implements Disposable {
       open.panel.reveal(undefined, true);
       return;
     }
-    const panel = window.createWebviewPanel(PanelViews.graph, `Supernet: ${space}`, { viewColumn: ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: resourceRoots(this.context.extensionUri) });
+    const panel = window.createWebviewPanel(
+      PanelViews.graph,
+      `Supernet: ${space}`,
+      { viewColumn: ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: resourceRoots(this.context.extensionUri) },
+    );
     this.attach(panel, uri, space);
   }
 
@@ -51,7 +64,16 @@ export class GraphPanels implements Disposable {
   }
 
   private attach(panel: WebviewPanel, uri: string, space: string): void {
-    const graph = new GraphPanel(panel, this.context.extensionUri, this.client, uri, space, this.selection, this.log, () => this.panels.delete(key(uri, space)));
+    const graph = new GraphPanel(
+      panel,
+      this.context.extensionUri,
+      this.client,
+      uri,
+      space,
+      this.selection,
+      this.log,
+      () => this.panels.delete(key(uri, space)),
+    );
     this.panels.set(key(uri, space), graph);
   }
 
@@ -118,8 +140,15 @@ class GraphPanel {
     try {
       // Opening it makes the language server see the current text.
       await workspace.openTextDocument(Uri.parse(this.uri));
-      const result = await panelRequest(this.client, PanelRequests.spaceGraph, { uri: this.uri, space: this.space });
-      this.channel.post("error" in result ? { type: "graph-error", message: result.error } : { type: "graph", graph: result.graph });
+      const result = await panelRequest(this.client, PanelRequests.spaceGraph, {
+        uri: this.uri,
+        space: this.space,
+      });
+      this.channel.post(
+        "error" in result
+          ? { type: "graph-error", message: result.error }
+          : { type: "graph", graph: result.graph },
+      );
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       this.log(`graph of ${this.space}: ${message}`);
@@ -132,15 +161,24 @@ class GraphPanel {
   }
 
   private postCursor(): void {
-    const editor = window.activeTextEditor?.document.uri.toString() === this.uri ? window.activeTextEditor : window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri);
+    const editor =
+      window.activeTextEditor?.document.uri.toString() === this.uri
+        ? window.activeTextEditor
+        : window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri);
     const at = editor?.selection.active;
     this.channel.post({ type: "cursor", position: at ? { line: at.line, character: at.character } : null });
   }
 
   private async reveal(range: PanelRange): Promise<void> {
-    const target = new Range(new Position(range.start.line, range.start.character), new Position(range.end.line, range.end.character));
+    const target = new Range(
+      new Position(range.start.line, range.start.character),
+      new Position(range.end.line, range.end.character),
+    );
     const visible = window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri);
-    const editor = await window.showTextDocument(Uri.parse(this.uri), { viewColumn: visible?.viewColumn ?? ViewColumn.One, preserveFocus: false });
+    const editor = await window.showTextDocument(Uri.parse(this.uri), {
+      viewColumn: visible?.viewColumn ?? ViewColumn.One,
+      preserveFocus: false,
+    });
     editor.selection = new EditorSelection(target.start, target.start);
     editor.revealRange(target, TextEditorRevealType.InCenterIfOutsideViewport);
   }

@@ -11,7 +11,10 @@ export function resourceRoots(extension: Uri): Uri[] {
 }
 
 export function webviewResources(webview: Webview, extension: Uri): PageResources {
-  return { cspSource: webview.cspSource, uri: (...path) => webview.asWebviewUri(Uri.joinPath(extension, ...path)).toString() };
+  return {
+    cspSource: webview.cspSource,
+    uri: (...path) => webview.asWebviewUri(Uri.joinPath(extension, ...path)).toString(),
+  };
 }
 
 export function webviewPage(webview: Webview, extension: Uri, page: PageOptions): string {

@@ -20,7 +20,11 @@ import { ParetoPanel } from "./paretoPanel";
 import { SelectionStore } from "./selection";
 import { selectionFromSubnet } from "./selectionModel";
 
-export function registerPanels(context: ExtensionContext, client: LanguageClient, runs: RunEventsSource): void {
+export function registerPanels(
+  context: ExtensionContext,
+  client: LanguageClient,
+  runs: RunEventsSource,
+): void {
   const log = (message: string): void => client.outputChannel.warn(`[panels] ${message}`);
   const selection = new SelectionStore(context.workspaceState);
   const graphs = new GraphPanels(context, client, selection, log);
@@ -40,7 +44,10 @@ export function registerPanels(context: ExtensionContext, client: LanguageClient
       }
     });
 
-  const runDirOf = (args: unknown): string | undefined => (typeof args === "object" && args !== null && typeof (args as { runDir?: unknown }).runDir === "string" ? (args as { runDir: string }).runDir : undefined);
+  const runDirOf = (args: unknown): string | undefined =>
+    typeof args === "object" && args !== null && typeof (args as { runDir?: unknown }).runDir === "string"
+      ? (args as { runDir: string }).runDir
+      : undefined;
 
   context.subscriptions.push(
     selection,
@@ -49,23 +56,34 @@ export function registerPanels(context: ExtensionContext, client: LanguageClient
     pareto,
     inspector,
     window.registerWebviewViewProvider(PanelViews.inspector, inspector),
-    window.registerWebviewPanelSerializer(PanelViews.graph, { deserializeWebviewPanel: async (panel: WebviewPanel, state: unknown) => graphs.restore(panel, state) }),
-    window.registerWebviewPanelSerializer(PanelViews.curves, { deserializeWebviewPanel: async (panel: WebviewPanel, state: unknown) => curves.restore(panel, state) }),
-    window.registerWebviewPanelSerializer(PanelViews.pareto, { deserializeWebviewPanel: async (panel: WebviewPanel, state: unknown) => pareto.restore(panel, state) }),
+    window.registerWebviewPanelSerializer(PanelViews.graph, {
+      deserializeWebviewPanel: async (panel: WebviewPanel, state: unknown) => graphs.restore(panel, state),
+    }),
+    window.registerWebviewPanelSerializer(PanelViews.curves, {
+      deserializeWebviewPanel: async (panel: WebviewPanel, state: unknown) => curves.restore(panel, state),
+    }),
+    window.registerWebviewPanelSerializer(PanelViews.pareto, {
+      deserializeWebviewPanel: async (panel: WebviewPanel, state: unknown) => pareto.restore(panel, state),
+    }),
     command(Commands.showGraph, async (args?: ShowGraphArgs) => {
       const target = args ?? (await spaceAtCursor(client));
       if (target) graphs.show(target.uri, target.space);
     }),
-    command(Commands.showInGraph, async (args: ShowInGraphArgs) => {
-      const result = await panelRequest(client, PanelRequests.subnetChoices, { uri: args.uri, subnet: args.subnet });
+    command(Commands.showInGraph, async (args?: ShowInGraphArgs) => {
+      // Only a `subnet` block's code lens knows which subnet.
+      if (!args) return;
+      const result = await panelRequest(client, PanelRequests.subnetChoices, {
+        uri: args.uri,
+        subnet: args.subnet,
+      });
       if ("error" in result) throw new Error(result.error);
       selection.set(selectionFromSubnet(args.uri, result.space, args.subnet, result.choices, result));
       graphs.show(args.uri, result.space);
     }),
     command(PanelCommands.showPareto, (args?: unknown) => pareto.show(runDirOf(args))),
     command(PanelCommands.showCurves, (args?: unknown) => curves.show(runDirOf(args))),
-    command(PanelCommands.applySubnet, () => applySubnet(client, selection.current)),
-    command(PanelCommands.exportSubnet, () => exportSubnet(context, runs, selection.current, log)),
+    command(PanelCommands.applySubnet, async () => void (await applySubnet(client, selection.current))),
+    command(PanelCommands.exportSubnet, () => exportSubnet(context, client, runs, selection.current, log)),
     // A subnet picked on the front shows in the inspector.
     selection.onDidChange((s) => {
       if (s?.origin.kind === "evaluation") inspector.reveal();
@@ -83,8 +101,20 @@ async function spaceAtCursor(client: LanguageClient): Promise<ShowGraphArgs | un
   const uri = editor.document.uri.toString();
   const { spaces } = await panelRequest(client, PanelRequests.spaces, { uri });
   const at = editor.selection.active;
-  const inside = spaces.find((s) => (s.range.start.line < at.line || (s.range.start.line === at.line && s.range.start.character <= at.character)) && (at.line < s.range.end.line || (at.line === s.range.end.line && at.character <= s.range.end.character)));
-  const space = inside?.name ?? (spaces.length === 1 ? spaces[0].name : await window.showQuickPick(spaces.map((s) => s.name), { title: "Show the supernet of" }));
+  const inside = spaces.find(
+    (s) =>
+      (s.range.start.line < at.line ||
+        (s.range.start.line === at.line && s.range.start.character <= at.character)) &&
+      (at.line < s.range.end.line || (at.line === s.range.end.line && at.character <= s.range.end.character)),
+  );
+  const space =
+    inside?.name ??
+    (spaces.length === 1
+      ? spaces[0].name
+      : await window.showQuickPick(
+          spaces.map((s) => s.name),
+          { title: "Show the supernet of" },
+        ));
   if (!space) {
     if (!spaces.length) void window.showInformationMessage("This file declares no space.");
     return undefined;

@@ -3,19 +3,25 @@
  * computes for it on the document as it is now, and the actions `Apply to source`, `Export`,
  * `Copy as JSON` and `Show in graph`.
  */
-import type { CancellationToken, Disposable, ExtensionContext, WebviewView, WebviewViewProvider, WebviewViewResolveContext } from "vscode";
+import type {
+  CancellationToken,
+  Disposable,
+  ExtensionContext,
+  WebviewView,
+  WebviewViewProvider,
+  WebviewViewResolveContext,
+} from "vscode";
 import { Uri, commands, env, window, workspace } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import type { InspectorToHost, InspectorToWebview, SubnetDetails } from "../../protocol/panels";
 import { Commands } from "../../protocol/commands";
-import { PanelCommands, PanelRequests, inspectorToHost } from "../../protocol/panels";
+import { PanelCommands, PanelRequests, PanelViews, inspectorToHost } from "../../protocol/panels";
 import { WebviewChannel } from "./channel";
 import { resourceRoots, webviewPage } from "./html";
 import { INSPECTOR_BODY } from "./pages";
 import { panelRequest } from "./lsp";
 import type { SelectionStore } from "./selection";
 import { selectionJson } from "./selectionModel";
-
 
 export class InspectorView implements WebviewViewProvider, Disposable {
   private view: WebviewView | undefined;
@@ -33,10 +39,21 @@ export class InspectorView implements WebviewViewProvider, Disposable {
     this.subscription = selection.onDidChange(() => void this.update());
   }
 
-  resolveWebviewView(view: WebviewView, _context: WebviewViewResolveContext, _token: CancellationToken): void {
+  resolveWebviewView(
+    view: WebviewView,
+    _context: WebviewViewResolveContext,
+    _token: CancellationToken,
+  ): void {
     this.view = view;
-    view.webview.options = { enableScripts: true, localResourceRoots: resourceRoots(this.context.extensionUri) };
-    view.webview.html = webviewPage(view.webview, this.context.extensionUri, { title: "Subnet", bundle: "inspector", body: INSPECTOR_BODY });
+    view.webview.options = {
+      enableScripts: true,
+      localResourceRoots: resourceRoots(this.context.extensionUri),
+    };
+    view.webview.html = webviewPage(view.webview, this.context.extensionUri, {
+      title: "Subnet",
+      bundle: "inspector",
+      body: INSPECTOR_BODY,
+    });
     this.channel?.dispose();
     this.channel = new WebviewChannel(view.webview, inspectorToHost, this.log, {
       onReady: () => void this.update(),
@@ -48,23 +65,34 @@ export class InspectorView implements WebviewViewProvider, Disposable {
     });
   }
 
-  /** Brings the view forward (a point was clicked). */
+  /** Brings the view forward (a point was clicked); the first time, VS Code has to create it. */
   reveal(): void {
-    this.view?.show(true);
+    if (this.view) this.view.show(true);
+    else void commands.executeCommand(`${PanelViews.inspector}.focus`);
   }
 
   private async update(): Promise<void> {
     const selection = this.selection.current;
     const run = ++this.request;
     if (!selection?.uri) {
-      this.channel?.post({ type: "selection", selection: selection ?? null, details: null, ...(selection ? { error: "the run's .nas file is not known: Apply and Export need it" } : {}) });
+      this.channel?.post({
+        type: "selection",
+        selection: selection ?? null,
+        details: null,
+        ...(selection ? { error: "the run's .nas file is not known: Apply and Export need it" } : {}),
+      });
       return;
     }
     let details: SubnetDetails | null = null;
     let error: string | undefined;
     try {
       await workspace.openTextDocument(Uri.parse(selection.uri));
-      const result = await panelRequest(this.client, PanelRequests.subnetDetails, { uri: selection.uri, space: selection.space, choices: selection.choices, metrics: { accuracy: selection.metrics.accuracy, macs: selection.metrics.macs } });
+      const result = await panelRequest(this.client, PanelRequests.subnetDetails, {
+        uri: selection.uri,
+        space: selection.space,
+        choices: selection.choices,
+        metrics: { accuracy: selection.metrics.accuracy, macs: selection.metrics.macs },
+      });
       if ("error" in result) error = result.error;
       else details = result.details;
     } catch (e) {
@@ -90,7 +118,8 @@ export class InspectorView implements WebviewViewProvider, Disposable {
         void window.setStatusBarMessage("Subnet copied as JSON", 3000);
         return;
       case "show-in-graph":
-        if (selection.uri) await commands.executeCommand(Commands.showGraph, { uri: selection.uri, space: selection.space });
+        if (selection.uri)
+          await commands.executeCommand(Commands.showGraph, { uri: selection.uri, space: selection.space });
         return;
     }
   }

@@ -18,7 +18,6 @@ import { RunFeed } from "./runFeed";
 import type { SelectionStore } from "./selection";
 import { selectionFromEvaluation } from "./selectionModel";
 
-
 export class ParetoPanel implements Disposable {
   private panel: WebviewPanel | undefined;
   private channel: WebviewChannel<ParetoToHost, ParetoToWebview> | undefined;
@@ -35,7 +34,8 @@ export class ParetoPanel implements Disposable {
   ) {
     this.subscriptions.push(
       runs.onDidChangeCurrentRun((runDir) => {
-        if (this.panel && runDir && this.runDirs.length <= 1 && this.runDirs[0] !== runDir) this.setRuns([runDir]);
+        if (this.panel && runDir && this.runDirs.length <= 1 && this.runDirs[0] !== runDir)
+          this.setRuns([runDir]);
       }),
       selection.onDidChange(() => this.postSelected()),
     );
@@ -44,26 +44,47 @@ export class ParetoPanel implements Disposable {
   show(runDir: string | undefined): void {
     const target = runDir ?? this.runDirs[0] ?? this.runs.currentRun();
     if (!this.panel) {
-      const panel = window.createWebviewPanel(PanelViews.pareto, "Pareto Front", { viewColumn: ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: resourceRoots(this.context.extensionUri) });
+      const panel = window.createWebviewPanel(
+        PanelViews.pareto,
+        "Pareto Front",
+        { viewColumn: ViewColumn.Beside, preserveFocus: true },
+        {
+          enableScripts: true,
+          retainContextWhenHidden: true,
+          localResourceRoots: resourceRoots(this.context.extensionUri),
+        },
+      );
       this.attach(panel);
     } else this.panel.reveal(undefined, true);
-    if (target && target !== this.runDirs[0]) this.setRuns([target, ...this.runDirs.filter((d) => d !== target)]);
+    if (target && target !== this.runDirs[0])
+      this.setRuns([target, ...this.runDirs.filter((d) => d !== target)]);
   }
 
   restore(panel: WebviewPanel, state: unknown): void {
     const saved = paretoStateSchema.safeParse(state);
     this.attach(panel);
-    this.runDirs = saved.success && saved.data.runDirs.length ? saved.data.runDirs : [this.runs.currentRun()].filter((d): d is string => d !== undefined);
+    this.runDirs =
+      saved.success && saved.data.runDirs.length
+        ? saved.data.runDirs
+        : [this.runs.currentRun()].filter((d): d is string => d !== undefined);
   }
 
   private attach(panel: WebviewPanel): void {
     this.panel = panel;
-    panel.webview.options = { enableScripts: true, localResourceRoots: resourceRoots(this.context.extensionUri) };
-    panel.webview.html = webviewPage(panel.webview, this.context.extensionUri, { title: "Pareto Front", bundle: "pareto", body: PARETO_BODY });
+    panel.webview.options = {
+      enableScripts: true,
+      localResourceRoots: resourceRoots(this.context.extensionUri),
+    };
+    panel.webview.html = webviewPage(panel.webview, this.context.extensionUri, {
+      title: "Pareto Front",
+      bundle: "pareto",
+      body: PARETO_BODY,
+    });
     this.channel = new WebviewChannel(panel.webview, paretoToHost, this.log, {
       onReady: () => this.setRuns(this.runDirs, true),
       onMessage: (message) => {
-        if (message.type === "select") void this.select(message.runDir, message.evaluation, message.objectives);
+        if (message.type === "select")
+          void this.select(message.runDir, message.evaluation, message.objectives);
         else if (message.type === "add-run") void this.addRun();
         else this.setRuns(this.runDirs.filter((d) => d !== message.runDir));
       },
@@ -88,9 +109,17 @@ export class ParetoPanel implements Disposable {
       }
     }
     channel.post({ type: "runs", runs: this.runDirs.map((runDir) => ({ runDir, title: runTitle(runDir) })) });
-    for (const dir of this.runDirs) if (!this.feeds.has(dir)) this.feeds.set(dir, new RunFeed(this.runs, dir, (m) => channel.post(m), this.log));
+    for (const dir of this.runDirs)
+      if (!this.feeds.has(dir))
+        this.feeds.set(dir, new RunFeed(this.runs, dir, (m) => channel.post(m), this.log));
     this.postSelected();
-    if (this.panel) this.panel.title = this.runDirs.length > 1 ? `Pareto: ${this.runDirs.length} runs` : this.runDirs[0] ? `Pareto: ${runTitle(this.runDirs[0])}` : "Pareto Front";
+    if (this.panel)
+      this.panel.title =
+        this.runDirs.length > 1
+          ? `Pareto: ${this.runDirs.length} runs`
+          : this.runDirs[0]
+            ? `Pareto: ${runTitle(this.runDirs[0])}`
+            : "Pareto Front";
   }
 
   private async addRun(): Promise<void> {
@@ -98,11 +127,17 @@ export class ParetoPanel implements Disposable {
     if (runDir) this.setRuns([...this.runDirs, runDir]);
   }
 
-  private async select(runDir: string, evaluation: EvaluationEvent, objectives: { metric: string; sense: "maximize" | "minimize" }[]): Promise<void> {
+  private async select(
+    runDir: string,
+    evaluation: EvaluationEvent,
+    objectives: { metric: string; sense: "maximize" | "minimize" }[],
+  ): Promise<void> {
     const info = await runInfo(this.client, runDir, this.log);
     const space = info.space;
     if (!space) {
-      void window.showWarningMessage(`Cannot tell which space run ${info.id} searched: its run.json is missing or unreadable.`);
+      void window.showWarningMessage(
+        `Cannot tell which space run ${info.id} searched: its run.json is missing or unreadable.`,
+      );
       return;
     }
     this.selection.set(selectionFromEvaluation(info, evaluation, objectives, space));
@@ -110,7 +145,10 @@ export class ParetoPanel implements Disposable {
 
   private postSelected(): void {
     const s = this.selection.current;
-    const selected = s?.origin.kind === "evaluation" && this.runDirs.includes(s.origin.runDir) ? { runDir: s.origin.runDir, index: s.origin.index } : null;
+    const selected =
+      s?.origin.kind === "evaluation" && this.runDirs.includes(s.origin.runDir)
+        ? { runDir: s.origin.runDir, index: s.origin.index }
+        : null;
     this.channel?.post({ type: "selected", selected });
   }
 

@@ -11,7 +11,12 @@ export interface RunInfo {
   readonly space: string | undefined;
 }
 
-export function selectionFromEvaluation(run: RunInfo, evaluation: EvaluationEvent, objectives: readonly Objective[], space: string): Selection {
+export function selectionFromEvaluation(
+  run: RunInfo,
+  evaluation: EvaluationEvent,
+  objectives: readonly Objective[],
+  space: string,
+): Selection {
   const metrics: Record<string, number> = {};
   for (const [k, v] of Object.entries(evaluation.metrics)) if (typeof v === "number") metrics[k] = v;
   return {
@@ -21,27 +26,56 @@ export function selectionFromEvaluation(run: RunInfo, evaluation: EvaluationEven
     choices: { ...evaluation.choices },
     metrics,
     objectives: [...objectives],
-    origin: { kind: "evaluation", runDir: run.runDir, runId: run.id, index: evaluation.index, key: evaluation.key, source: evaluation.source, violation: evaluation.violation },
+    origin: {
+      kind: "evaluation",
+      runDir: run.runDir,
+      runId: run.id,
+      index: evaluation.index,
+      key: evaluation.key,
+      source: evaluation.source,
+      violation: evaluation.violation,
+    },
   };
 }
 
-export function selectionFromSubnet(uri: string, space: string, name: string, choices: Choices, cost: { macs: number; params: number }): Selection {
-  return { label: `subnet ${name}`, uri, space, choices: { ...choices }, metrics: { macs: cost.macs, params: cost.params, model_size: cost.params * 4 }, origin: { kind: "subnet", name } };
+export function selectionFromSubnet(
+  uri: string,
+  space: string,
+  name: string,
+  choices: Choices,
+  cost: { macs: number; params: number },
+): Selection {
+  return {
+    label: `subnet ${name}`,
+    uri,
+    space,
+    choices: { ...choices },
+    metrics: { macs: cost.macs, params: cost.params, model_size: cost.params * 4 },
+    origin: { kind: "subnet", name },
+  };
 }
 
 /** The overlay a graph of `space` in `uri` draws for a selection: only its own space's subnets. */
 export function overlayFor(selection: Selection | undefined, uri: string, space: string): GraphOverlay {
-  if (!selection || selection.space !== space || (selection.uri !== undefined && selection.uri !== uri)) return null;
+  if (!selection || selection.space !== space || (selection.uri !== undefined && selection.uri !== uri))
+    return null;
   return { label: selection.label, choices: selection.choices };
 }
 
 /** What `Apply` writes in `measured { … }`: the run's metrics and the run it came from. */
 export function measuredOf(selection: Selection): Record<string, number | string> {
-  return { ...selection.metrics, ...(selection.origin.kind === "evaluation" ? { run: selection.origin.runId } : {}) };
+  return {
+    ...selection.metrics,
+    ...(selection.origin.kind === "evaluation" ? { run: selection.origin.runId } : {}),
+  };
 }
 
 /** `Copy as JSON`: the subnet as a person or a script would want it. */
 export function selectionJson(selection: Selection): string {
   const { label, space, choices, metrics, origin, objectives } = selection;
-  return JSON.stringify({ label, space, choices, metrics, ...(objectives ? { objectives } : {}), origin }, null, 2);
+  return JSON.stringify(
+    { label, space, choices, metrics, ...(objectives ? { objectives } : {}), origin },
+    null,
+    2,
+  );
 }

@@ -69,20 +69,10 @@ function report(outcome: RunOutcome, json: boolean, events: boolean): number {
   return outcome.completed ? 0 : 130;
 }
 
-export async function searchCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
-  if (positionals.length !== 1) throw new UsageError("supernet search: name one .nas file");
-  const file = resolve(positionals[0]);
-  const controller = interruptible();
+/** A run's input errors (a file with errors, a missing search) are printed, not thrown. */
+async function reported(run: () => Promise<number>): Promise<number> {
   try {
-    const outcome = await startRun({
-      file,
-      text: readSource(file),
-      runsRoot: values.out ? resolve(values.out) : join(dirname(file), RUNS_FOLDER),
-      ...(values.search ? { search: values.search } : {}),
-      ...settingsFrom(values, controller),
-    });
-    return report(outcome, values.json, values.events);
+    return await run();
   } catch (e) {
     if (e instanceof RunInputError) {
       process.stderr.write(`${e.message}\n`);
@@ -92,18 +82,26 @@ export async function searchCommand(args: string[]): Promise<number> {
   }
 }
 
+export async function searchCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
+  if (positionals.length !== 1) throw new UsageError("supernet search: name one .nas file");
+  const file = resolve(positionals[0]);
+  const controller = interruptible();
+  return reported(async () => {
+    const outcome = await startRun({
+      file,
+      text: readSource(file),
+      runsRoot: values.out ? resolve(values.out) : join(dirname(file), RUNS_FOLDER),
+      ...(values.search ? { search: values.search } : {}),
+      ...settingsFrom(values, controller),
+    });
+    return report(outcome, values.json, values.events);
+  });
+}
+
 export async function resumeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
   if (positionals.length !== 1) throw new UsageError("supernet resume: name one run directory");
   const controller = interruptible();
-  try {
-    const outcome = await resumeRun(resolve(positionals[0]), settingsFrom(values, controller));
-    return report(outcome, values.json, values.events);
-  } catch (e) {
-    if (e instanceof RunInputError) {
-      process.stderr.write(`${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+  return reported(async () => report(await resumeRun(resolve(positionals[0]), settingsFrom(values, controller)), values.json, values.events));
 }

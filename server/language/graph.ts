@@ -1,15 +1,15 @@
 /**
- * The supernet as a graph for the graph panel: one node per op instance (ids equal to the plan's
- * step ids, so a subnet's plan and the graph name the same things), grouped into stages, blocks
- * and residuals, each with its output shapes and its MACs and params range. Children follow
- * source order; data flows from each child to the next. Pure: the LSP wiring adds ranges.
+ * The supernet as a graph for the graph panel: one node per op instance (ids are the plan's step
+ * ids, so a subnet's plan and the graph name the same things), grouped into stages, blocks and
+ * residuals, each with its output shapes and its MACs and params range. Children follow source
+ * order; data flows from each child to the next. Pure: the LSP wiring adds ranges.
  */
 import type { Span } from "./ast";
 import type { Range, SpaceAnalysis } from "./analysis";
 import type { Genome } from "./encoding";
 import { largestGenome } from "./encoding";
 import type { ArgBinding, ChainNode, Gene, OpNode, SpaceModel, StageNode } from "./model";
-import type { OpStep } from "./plan";
+import type { OpStep, PlanStep } from "./plan";
 import { PlanError, opSteps, planSubnet } from "./plan";
 import { formatShape } from "./shapes";
 
@@ -65,18 +65,23 @@ export function buildSpaceGraph(model: SpaceModel, analysis: SpaceAnalysis): Spa
 class GraphBuilder {
   private readonly nodes: GraphNode[] = [];
   private readonly costs: InstanceCosts;
+  /** The largest subnet's step ids in the order this builder meets them, when its shapes work out. */
+  private readonly planned: readonly string[] | undefined;
+  private nextPlanned = 0;
 
   constructor(
     private readonly model: SpaceModel,
     private readonly analysis: SpaceAnalysis,
   ) {
     this.costs = instanceCosts(model);
+    const plan = tryPlan(model, largestGenome(model));
+    this.planned = plan && preOrder(plan).map((s) => s.id);
   }
 
   build(): SpaceGraph {
     const { model } = this;
     this.input();
-    // Top-level ids follow `planSubnet`: a labelled op is `LABEL/i`, anything else `layerN/0`.
+    // Without a plan (a space whose shapes do not work out), ids are made the way \`planSubnet\` makes them.
     let layer = 0;
     const counters = new Map<string, { i: number }>();
     for (const item of model.items) {
@@ -84,12 +89,16 @@ class GraphBuilder {
         this.stage(item);
         continue;
       }
-      const owner = item.kind === "op" && item.label ? item.label : `layer${++layer}`;
+      const owner = item.kind === "op" && item.label ? item.label : `#${++layer}`;
       const counter = counters.get(owner) ?? { i: 0 };
       counters.set(owner, counter);
       this.chain([item], owner, counter, undefined, undefined);
     }
-    return { space: model.name, nodes: this.nodes, genes: model.genes.map((g) => ({ path: g.path, values: g.values })) };
+    return {
+      space: model.name,
+      nodes: this.nodes,
+      genes: model.genes.map((g) => ({ path: g.path, values: g.values })),
+    };
   }
 
   private input(): void {
@@ -98,10 +107,26 @@ class GraphBuilder {
     if (!model.input || !decl) return;
     const input = model.input;
     const res = model.resolution;
-    const sides = res === undefined ? [] : res.kind === "fixed" ? [res.value as number] : model.genes[res.gene].values;
-    const shapes = input.kind === "image" && sides.length ? sides.map((side) => formatShape({ ...input, h: side, w: side })) : [formatShape(input)];
+    const sides =
+      res === undefined ? [] : res.kind === "fixed" ? [res.value as number] : model.genes[res.gene].values;
+    const shapes =
+      input.kind === "image" && sides.length
+        ? sides.map((side) => formatShape({ ...input, h: side, w: side }))
+        : [formatShape(input)];
     const args: GraphArg[] = res?.kind === "gene" ? [geneArg("resolution", model.genes[res.gene])] : [];
-    this.add({ id: "input", kind: "input", parent: undefined, label: "input", args, badge: "", shapes, macs: undefined, params: undefined, span: decl, optional: false });
+    this.add({
+      id: "input",
+      kind: "input",
+      parent: undefined,
+      label: "input",
+      args,
+      badge: "",
+      shapes,
+      macs: undefined,
+      params: undefined,
+      span: decl,
+      optional: false,
+    });
   }
 
   private stage(stage: StageNode): void {
@@ -112,7 +137,10 @@ class GraphBuilder {
     const stats = this.analysis.stages.get(stage.name);
     const id = stageId(stage.name);
     const blockGenes = model.genes.filter((g) => g.stage === stage.name && g.kind === "arg" && g.block === 0);
-    const badge = [...(depthGene ? [`depth ${choiceSet(depthGene.values)}`] : []), ...blockGenes.map((g) => `${argKey(g)} ${choiceSet(g.values)}`)].join(" × ");
+    const badge = [
+      ...(depthGene ? [`depth ${choiceSet(depthGene.values)}`] : []),
+      ...blockGenes.map((g) => `${argKey(g)} ${choiceSet(g.values)}`),
+    ].join(" × ");
     const stageNode: GraphNode = {
       id,
       kind: "stage",
@@ -130,7 +158,9 @@ class GraphBuilder {
     };
     this.add(stageNode);
     const body = stage.decl.body;
-    const bodySpan: Span = body.length ? { start: body[0].start, end: body[body.length - 1].end } : stage.decl;
+    const bodySpan: Span = body.length
+      ? { start: body[0].start, end: body[body.length - 1].end }
+      : stage.decl;
     stage.blocks.forEach((block, b) => {
       const blockId = `${stage.name}[${b}]`;
       const genes = model.genes.filter((g) => g.stage === stage.name && g.kind === "arg" && g.block === b);
@@ -156,19 +186,40 @@ class GraphBuilder {
   }
 
   /** Adds a chain's nodes; `counter` numbers op and residual instances as `planSubnet` does. */
-  private chain(nodes: readonly ChainNode[], owner: string, counter: { i: number }, parent: string | undefined, where: { stage: string; block: number } | undefined): void {
+  private chain(
+    nodes: readonly ChainNode[],
+    owner: string,
+    counter: { i: number },
+    parent: string | undefined,
+    where: { stage: string; block: number } | undefined,
+  ): void {
     for (const node of nodes) {
-      const id = `${owner}/${counter.i++}`;
+      const made = `${owner}/${counter.i++}`;
+      const id = this.planned?.[this.nextPlanned++] ?? made;
       const place = { ...(where ? { stage: where.stage, block: where.block } : {}), optional: false };
       if (node.kind === "residual") {
         const first = this.nodes.length;
-        this.add({ id, kind: "residual", parent, label: "residual", args: [], badge: opNames(node.body), shapes: [], macs: undefined, params: undefined, span: node.decl, ...place });
+        this.add({
+          id,
+          kind: "residual",
+          parent,
+          label: "residual",
+          args: [],
+          badge: opNames(node.body),
+          shapes: [],
+          macs: undefined,
+          params: undefined,
+          span: node.decl,
+          ...place,
+        });
         this.chain(node.body, owner, counter, id, where);
         this.summarize(first);
         continue;
       }
       const stats = this.analysis.ops.get(node.call.start);
-      const cost = this.costs.get(id) ?? (stats && Number.isFinite(stats.macs.min) ? { macs: stats.macs, params: stats.params } : undefined);
+      const cost =
+        this.costs.get(id) ??
+        (stats && Number.isFinite(stats.macs.min) ? { macs: stats.macs, params: stats.params } : undefined);
       this.add({
         id,
         kind: "op",
@@ -212,9 +263,15 @@ class GraphBuilder {
       if (n.kind !== "op") continue;
       shapes = n.shapes;
       macs = macs && n.macs ? { min: macs.min + n.macs.min, max: macs.max + n.macs.max } : undefined;
-      params = params && n.params ? { min: params.min + n.params.min, max: params.max + n.params.max } : undefined;
+      params =
+        params && n.params ? { min: params.min + n.params.min, max: params.max + n.params.max } : undefined;
     }
-    this.nodes[index] = { ...group, shapes, macs: inside.size > 1 ? macs : undefined, params: inside.size > 1 ? params : undefined };
+    this.nodes[index] = {
+      ...group,
+      shapes,
+      macs: inside.size > 1 ? macs : undefined,
+      params: inside.size > 1 ? params : undefined,
+    };
   }
 
   private add(node: GraphNode): void {
@@ -235,12 +292,8 @@ export function stageId(stage: string): string {
 function instanceCosts(model: SpaceModel): InstanceCosts {
   const deepest: Genome = model.genes.map((g) => (g.kind === "depth" ? g.values.length - 1 : 0));
   const steps = (genome: Genome): Map<string, OpStep> | undefined => {
-    try {
-      return new Map(opSteps(planSubnet(model, genome).steps).map((s) => [s.id, s]));
-    } catch (e) {
-      if (e instanceof PlanError) return undefined;
-      throw e;
-    }
+    const plan = tryPlan(model, genome);
+    return plan && new Map(opSteps(plan).map((s) => [s.id, s]));
   };
   const low = steps(deepest);
   const high = steps(largestGenome(model));
@@ -248,13 +301,32 @@ function instanceCosts(model: SpaceModel): InstanceCosts {
   if (!low || !high) return out;
   for (const [id, hi] of high) {
     const lo = low.get(id) ?? hi;
-    out.set(id, { macs: { min: Math.min(lo.macs, hi.macs), max: Math.max(lo.macs, hi.macs) }, params: { min: Math.min(lo.params, hi.params), max: Math.max(lo.params, hi.params) } });
+    out.set(id, {
+      macs: { min: Math.min(lo.macs, hi.macs), max: Math.max(lo.macs, hi.macs) },
+      params: { min: Math.min(lo.params, hi.params), max: Math.max(lo.params, hi.params) },
+    });
   }
   return out;
 }
 
+function tryPlan(model: SpaceModel, genome: Genome): readonly PlanStep[] | undefined {
+  try {
+    return planSubnet(model, genome).steps;
+  } catch (e) {
+    if (e instanceof PlanError) return undefined;
+    throw e;
+  }
+}
+
+/** Steps in the order the model lists them: a residual before its body. */
+function preOrder(steps: readonly PlanStep[]): PlanStep[] {
+  return steps.flatMap((s) => (s.kind === "op" ? [s] : [s, ...preOrder(s.body)]));
+}
+
 function argOf(model: SpaceModel, name: string, binding: ArgBinding): GraphArg {
-  return binding.kind === "gene" ? geneArg(name, model.genes[binding.gene]) : { name, value: String(binding.value) };
+  return binding.kind === "gene"
+    ? geneArg(name, model.genes[binding.gene])
+    : { name, value: String(binding.value) };
 }
 
 function geneArg(name: string, gene: Gene): GraphArg {

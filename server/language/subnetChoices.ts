@@ -28,16 +28,28 @@ export function genomeFromChoices(model: SpaceModel, choices: Choices): Resolved
     const i = g.values.indexOf(v);
     if (i >= 0) return i;
     const near = nearestIndex(g.values, v);
-    notes.push(`${g.path} = ${v} is no longer a choice of ${model.name}; the nearest, ${g.values[near]}, is used`);
+    notes.push(
+      `${g.path} = ${v} is no longer a choice of ${model.name}; the nearest, ${g.values[near]}, is used`,
+    );
     return near;
   });
   const canonical = canonicalize(model, genome);
   // A gene the run did not know matters only when it is active; inactive ones have no effect.
-  const activeMissing = missing.filter((path) => isActive(model, canonical, model.genes.find((g) => g.path === path)!));
-  if (activeMissing.length) notes.push(`${list(activeMissing)} ${activeMissing.length === 1 ? "is" : "are"} not in the run's choices; the largest value is used`);
+  const activeMissing = missing.filter((path) =>
+    isActive(
+      model,
+      canonical,
+      model.genes.find((g) => g.path === path)!,
+    ),
+  );
+  if (activeMissing.length)
+    notes.push(
+      `${list(activeMissing)} ${activeMissing.length === 1 ? "is" : "are"} not in the run's choices; the largest value is used`,
+    );
   const known = new Set(model.genes.map((g) => g.path));
   const unknown = Object.keys(choices).filter((path) => !known.has(path));
-  if (unknown.length) notes.push(`${list(unknown)} ${unknown.length === 1 ? "is" : "are"} no longer in ${model.name}`);
+  if (unknown.length)
+    notes.push(`${list(unknown)} ${unknown.length === 1 ? "is" : "are"} no longer in ${model.name}`);
   return { genome: canonical, notes };
 }
 

@@ -36,8 +36,15 @@ const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Metrics the checker computes from the space itself: written as the space gives them now. */
 const ANALYTIC = ["macs", "params", "model_size"] as const;
 
-export function subnetEdit(text: string, analysis: DocumentAnalysis, request: SubnetEditRequest): SubnetEdit | { error: string } {
-  if (!IDENT.test(request.name)) return { error: `\`${request.name}\` is not a valid subnet name: use letters, digits and _, not starting with a digit` };
+export function subnetEdit(
+  text: string,
+  analysis: DocumentAnalysis,
+  request: SubnetEditRequest,
+): SubnetEdit | { error: string } {
+  if (!IDENT.test(request.name))
+    return {
+      error: `\`${request.name}\` is not a valid subnet name: use letters, digits and _, not starting with a digit`,
+    };
   const space = analysis.spaces.get(request.space);
   if (!space) return { error: `this file has no space named \`${request.space}\` (any more)` };
   if (space.decl.close === undefined) return { error: `space \`${request.space}\` is not closed with \`}\`` };
@@ -48,11 +55,17 @@ export function subnetEdit(text: string, analysis: DocumentAnalysis, request: Su
   const cost = evaluateSubnet(model, genome);
   if (!cost) return { error: `this subnet's shapes do not work out in ${model.name} as it is now` };
   const measured = { ...request.measured };
-  const now: Record<(typeof ANALYTIC)[number], number> = { macs: cost.macs, params: cost.params, model_size: cost.params * 4 };
+  const now: Record<(typeof ANALYTIC)[number], number> = {
+    macs: cost.macs,
+    params: cost.params,
+    model_size: cost.params * 4,
+  };
   for (const key of ANALYTIC) {
     const was = measured[key];
     if (typeof was === "number" && formatMetric(key, was) !== formatMetric(key, now[key])) {
-      notes.push(`${key} is ${formatMetric(key, now[key])} in the space as it is now (the run measured ${formatMetric(key, was)})`);
+      notes.push(
+        `${key} is ${formatMetric(key, now[key])} in the space as it is now (the run measured ${formatMetric(key, was)})`,
+      );
     }
     if (was !== undefined) measured[key] = now[key];
   }
@@ -87,10 +100,15 @@ function newProblems(text: string, edit: TextEdit, blockStart: number, length: n
  * The name `Apply` offers: `pareto_<accuracy>_<macs>` (`pareto_86p9_1p42M`: `p` for the point),
  * made unique among the file's subnets by a `_2`, `_3`… suffix.
  */
-export function suggestSubnetName(analysis: DocumentAnalysis, metrics: { readonly accuracy?: number; readonly macs?: number }): string {
+export function suggestSubnetName(
+  analysis: DocumentAnalysis,
+  metrics: { readonly accuracy?: number; readonly macs?: number },
+): string {
   const parts = ["pareto"];
-  if (metrics.accuracy !== undefined && Number.isFinite(metrics.accuracy)) parts.push(formatMetric("accuracy", Math.max(0, metrics.accuracy)).replace("%", ""));
-  if (metrics.macs !== undefined && Number.isFinite(metrics.macs)) parts.push(formatMetric("macs", Math.max(0, metrics.macs)));
+  if (metrics.accuracy !== undefined && Number.isFinite(metrics.accuracy))
+    parts.push(formatMetric("accuracy", Math.max(0, metrics.accuracy)).replace("%", ""));
+  if (metrics.macs !== undefined && Number.isFinite(metrics.macs))
+    parts.push(formatMetric("macs", Math.max(0, metrics.macs)));
   const base = parts.join("_").replace(/\./g, "p");
   const taken = new Set(analysis.subnets.map((s) => s.decl.name?.name));
   if (!taken.has(base)) return base;

@@ -9,7 +9,7 @@ import { opSteps, planSubnet } from "../../server/language/plan";
 import type { BuiltSpace } from "./spaces";
 import { buildCleanSpace, buildFirstSpace } from "./spaces";
 
-const quick = readFileSync(new URL("../../examples/quick.nas", import.meta.url), "utf8");
+const quick = readFileSync(new URL("../fixtures/panels/quick-run.nas", import.meta.url), "utf8");
 
 /** Residuals, labelled layers inside a stage, an unlabelled top-level line and a fixed depth. */
 const nested = `space Nested {
@@ -129,10 +129,13 @@ describe("buildSpaceGraph", () => {
       fc.assert(
         fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
           let state = seed;
-          const random = (): number => ((state = (state * 48271) % 2147483647) / 2147483647);
+          const random = (): number => (state = (state * 48271) % 2147483647) / 2147483647;
           for (const s of opSteps(planSubnet(space.model, sampleUniform(space.model, random)).steps)) {
             const n = nodes.get(s.id)!;
-            assert.ok(n.macs!.min <= s.macs && s.macs <= n.macs!.max, `${s.id} macs ${s.macs} outside ${JSON.stringify(n.macs)}`);
+            assert.ok(
+              n.macs!.min <= s.macs && s.macs <= n.macs!.max,
+              `${s.id} macs ${s.macs} outside ${JSON.stringify(n.macs)}`,
+            );
             assert.ok(n.params!.min <= s.params && s.params <= n.params!.max, `${s.id} params`);
           }
         }),
@@ -150,7 +153,9 @@ describe("buildSpaceGraph", () => {
   });
 
   test("a space with errors still gives the graph of what resolves", () => {
-    const broken = buildFirstSpace(quick.replace("bn relu", "bn relux").replace("gap dense(classes)", "gap dense(7)"));
+    const broken = buildFirstSpace(
+      quick.replace("bn relu", "bn relux").replace("gap dense(classes)", "gap dense(7)"),
+    );
     const g = graphOf(broken);
     assert.ok(g.nodes.some((n) => n.id === "stage:s2"));
     assert.ok(!g.nodes.some((n) => n.label === "relux"));

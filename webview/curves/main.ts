@@ -2,11 +2,12 @@
  * The training-curves panel: a run's events (the log replayed, then live) folded by the same
  * reducer into one state, drawn as ECharts line charts; the step charts zoom together.
  */
+import "../shared/zodConfig";
 import "@vscode-elements/elements/dist/vscode-button/index.js";
 import "@vscode-elements/elements/dist/vscode-checkbox/index.js";
 import type { CurvesState as SavedState, CurvesToHost, RunRef } from "../../protocol/panels";
 import { curvesStateSchema, curvesToWebview } from "../../protocol/panels";
-import { chartIn, coalesce, echarts } from "../shared/echarts";
+import { coalesce, echarts, lazyChart } from "../shared/echarts";
 import { byId, connect } from "../shared/host";
 import { readTheme } from "../shared/theme";
 import { curveCharts } from "./chart";
@@ -31,31 +32,38 @@ const saved = host.restore(curvesStateSchema);
 let view = { logScale: saved?.logScale ?? false, smoothing: saved?.smoothing ?? 0.6 };
 
 const charts = {
-  loss: chartIn(byId("loss")),
-  accuracy: chartIn(byId("accuracy")),
-  learningRate: chartIn(byId("learning-rate")),
-  hypervolume: chartIn(byId("hypervolume")),
-  predictors: chartIn(byId("predictors")),
+  loss: lazyChart(byId("loss")),
+  accuracy: lazyChart(byId("accuracy")),
+  learningRate: lazyChart(byId("learning-rate")),
+  hypervolume: lazyChart(byId("hypervolume")),
+  predictors: lazyChart(byId("predictors")),
 };
 // The step charts share their zoom.
-for (const c of [charts.loss, charts.accuracy, charts.learningRate]) c.group = "steps";
+for (const c of [charts.loss, charts.accuracy, charts.learningRate]) c().group = "steps";
 echarts.connect("steps");
 
 const redraw = coalesce(() => {
   const theme = readTheme();
   const options = curveCharts(state, view, theme);
-  charts.loss.setOption(options.loss, { replaceMerge: ["series"] });
-  charts.accuracy.setOption(options.accuracy, { replaceMerge: ["series"] });
-  charts.learningRate.setOption(options.learningRate, { replaceMerge: ["series"] });
+  charts.loss().setOption(options.loss, { replaceMerge: ["series"] });
+  charts.accuracy().setOption(options.accuracy, { replaceMerge: ["series"] });
+  charts.learningRate().setOption(options.learningRate, { replaceMerge: ["series"] });
   for (const key of ["hypervolume", "predictors"] as const) {
     const option = options[key];
     byId(key).hidden = !option;
-    if (option) charts[key].setOption(option, { replaceMerge: ["series"] });
+    if (option) charts[key]().setOption(option, { replaceMerge: ["series"] });
   }
-  const status = state.status === "failed" ? `failed: ${state.message ?? ""}` : state.status === "waiting" ? "waiting for events" : state.phase ? `${state.status} · ${state.phase}` : state.status;
+  const status =
+    state.status === "failed"
+      ? `failed: ${state.message ?? ""}`
+      : state.status === "waiting"
+        ? "waiting for events"
+        : state.phase
+          ? `${state.status} · ${state.phase}`
+          : state.status;
   byId("run-title").textContent = run ? run.title : "No run: start a search or open a run";
   byId("run-status").textContent = run ? status : "";
-});
+}, 100);
 
 function save(): void {
   const s: SavedState = { ...(run ? { runDir: run.runDir } : {}), ...view };

@@ -12,7 +12,9 @@ export type Kind = (typeof KINDS)[number];
 type PerKind = Record<Kind, Series>;
 
 export interface CurvesState {
-  readonly run: { readonly runId: string; readonly search: string; readonly space: string; readonly backend: string } | undefined;
+  readonly run:
+    | { readonly runId: string; readonly search: string; readonly space: string; readonly backend: string }
+    | undefined;
   readonly phase: string | undefined;
   readonly status: "waiting" | "running" | "finished" | "failed";
   readonly message: string | undefined;
@@ -104,7 +106,8 @@ function apply(s: Draft, e: RunEvent): void {
       return;
     case "predictor":
       if (e.heldOut?.mape != null) upsert(series(s.predictorMape, e.metric), e.iteration, e.heldOut.mape);
-      if (e.heldOut?.kendallTau != null) upsert(series(s.predictorTau, e.metric), e.iteration, e.heldOut.kendallTau);
+      if (e.heldOut?.kendallTau != null)
+        upsert(series(s.predictorTau, e.metric), e.iteration, e.heldOut.kendallTau);
       return;
     case "prediction-check":
       if (e.check.mape !== null) upsert(series(s.checkMape, e.metric), e.iteration, e.check.mape);
@@ -126,8 +129,13 @@ function series(record: Record<string, Series>, key: string): Series {
 }
 
 function clone(s: CurvesState): Draft {
-  const kinds = (p: PerKind): PerKind => ({ largest: p.largest.slice(), smallest: p.smallest.slice(), random: p.random.slice() });
-  const byKey = (r: Record<string, Series>): Record<string, Series> => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.slice()]));
+  const kinds = (p: PerKind): PerKind => ({
+    largest: p.largest.slice(),
+    smallest: p.smallest.slice(),
+    random: p.random.slice(),
+  });
+  const byKey = (r: Record<string, Series>): Record<string, Series> =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.slice()]));
   return {
     ...s,
     loss: kinds(s.loss),

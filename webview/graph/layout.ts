@@ -51,7 +51,11 @@ const GROUP_PADDING = `[top=${HEADER + 6},left=${PADDING + 4},bottom=${PADDING +
  * The ELK input: shown nodes with their sizes (a collapsed group is a plain node), and an edge
  * from each child to the next among siblings: data flows in source order at every level.
  */
-export function elkGraph(index: GraphIndex, expanded: ReadonlySet<string>, sizeOf: (id: string, open: boolean) => Size): ElkNode {
+export function elkGraph(
+  index: GraphIndex,
+  expanded: ReadonlySet<string>,
+  sizeOf: (id: string, open: boolean) => Size,
+): ElkNode {
   const level = (parent: string): { children: ElkNode[]; edges: ElkExtendedEdge[] } => {
     const nodes = shownChildren(index, parent, expanded);
     const children = nodes.map((n): ElkNode => {
@@ -60,11 +64,20 @@ export function elkGraph(index: GraphIndex, expanded: ReadonlySet<string>, sizeO
       const header = sizeOf(n.id, true);
       return {
         id: n.id,
-        layoutOptions: { ...LAYOUT_OPTIONS, "elk.padding": GROUP_PADDING, "elk.nodeSize.constraints": "MINIMUM_SIZE", "elk.nodeSize.minimum": `(${header.width}, ${HEADER})` },
+        layoutOptions: {
+          ...LAYOUT_OPTIONS,
+          "elk.padding": GROUP_PADDING,
+          "elk.nodeSize.constraints": "MINIMUM_SIZE",
+          "elk.nodeSize.minimum": `(${header.width}, ${HEADER})`,
+        },
         ...level(n.id),
       };
     });
-    const edges = nodes.slice(1).map((n, i): ElkExtendedEdge => ({ id: `${nodes[i].id}->${n.id}`, sources: [nodes[i].id], targets: [n.id] }));
+    const edges = nodes.slice(1).map((n, i): ElkExtendedEdge => ({
+      id: `${nodes[i].id}->${n.id}`,
+      sources: [nodes[i].id],
+      targets: [n.id],
+    }));
     return { children, edges };
   };
   return { id: "root", layoutOptions: LAYOUT_OPTIONS, ...level("") };
@@ -84,7 +97,10 @@ export function placeLayout(root: ElkNode): Placed {
   const visit = (node: ElkNode, ox: number, oy: number): void => {
     for (const edge of node.edges ?? []) {
       for (const section of edge.sections ?? []) {
-        const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => ({ x: p.x + ox, y: p.y + oy }));
+        const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => ({
+          x: p.x + ox,
+          y: p.y + oy,
+        }));
         edges.push({ id: edge.id, points });
       }
     }

@@ -4,6 +4,7 @@
  * selected subnet is drawn over the graph (the blocks it leaves out fade). A re-layout keeps the
  * node you were looking at where it was.
  */
+import "../shared/zodConfig";
 import "@vscode-elements/elements/dist/vscode-button/index.js";
 import type { ELK as Elk } from "elkjs/lib/elk-api";
 import type { GraphOverlay, GraphState, GraphToHost, PanelPosition, SpaceGraph } from "../../protocol/panels";
@@ -13,11 +14,21 @@ import { createElk } from "./elk";
 import type { Placed, Size } from "./layout";
 import { boxSize, elkGraph, placeLayout } from "./layout";
 import type { GraphIndex } from "./model";
-import { allGroups, ancestors, inactiveNodes, indexGraph, isGroup, nodeLines, nodesAt, representative, shownNodes } from "./model";
+import {
+  allGroups,
+  ancestors,
+  inactiveNodes,
+  indexGraph,
+  isGroup,
+  nodeLines,
+  nodesAt,
+  representative,
+  shownNodes,
+} from "./model";
 import type { DrawnNode } from "./render";
 import { drawDefs, drawGraph, twisty } from "./render";
 import type { View } from "./viewport";
-import { centreOn, fitView, isVisible, keepAnchor, nearestToCentre, zoomAt } from "./viewport";
+import { READABLE_ZOOM, centreOn, fitView, isVisible, keepAnchor, nearestToCentre, zoomAt } from "./viewport";
 
 const svg = byId<HTMLElement>("graph") as unknown as SVGSVGElement;
 const layer = svg.querySelector<SVGGElement>("#viewport")!;
@@ -62,12 +73,19 @@ view = saved?.view;
 
 function save(): void {
   if (!graph) return;
-  const state: GraphState = { uri: graph.uri, space: graph.space, expanded: [...expanded], ...(view ? { view } : {}) };
+  const state: GraphState = {
+    uri: graph.uri,
+    space: graph.space,
+    expanded: [...expanded],
+    ...(view ? { view } : {}),
+  };
   host.save(state);
 }
 
 function setGraph(next: SpaceGraph): void {
-  const anchor = focusedId() ?? (placed && view ? nearestToCentre(view, placed.boxes, viewportSize(), placed.boxes.keys()) : undefined);
+  const anchor =
+    focusedId() ??
+    (placed && view ? nearestToCentre(view, placed.boxes, viewportSize(), placed.boxes.keys()) : undefined);
   graph = next;
   index = indexGraph(next);
   // Groups that no longer exist stay out of the saved state.
@@ -122,7 +140,7 @@ async function relayout(anchor: string | undefined): Promise<void> {
   const first = !placed;
   placed = placeLayout(result);
   const after = anchor ? placed.boxes.get(representative(current, anchor, expanded)) : undefined;
-  if (!view || (first && !saved?.view)) view = fitView(placed, viewportSize());
+  if (!view || (first && !saved?.view)) view = fitView(placed, viewportSize(), READABLE_ZOOM);
   else if (before && after) view = keepAnchor(view, before, after);
   draw();
   if (anchor) elements.get(representative(current, anchor, expanded))?.focus({ preventScroll: true });
@@ -277,7 +295,11 @@ svg.addEventListener(
     if (!view) return;
     event.preventDefault();
     const r = svg.getBoundingClientRect();
-    if (event.ctrlKey || event.metaKey) view = zoomAt(view, Math.exp(-event.deltaY / 300), { x: event.clientX - r.left, y: event.clientY - r.top });
+    if (event.ctrlKey || event.metaKey)
+      view = zoomAt(view, Math.exp(-event.deltaY / 300), {
+        x: event.clientX - r.left,
+        y: event.clientY - r.top,
+      });
     else view = { ...view, x: view.x - event.deltaX, y: view.y - event.deltaY };
     applyView();
     save();

@@ -35,7 +35,11 @@ export function allGroups(index: GraphIndex): string[] {
 }
 
 /** The children a node shows: none when it is collapsed. */
-export function shownChildren(index: GraphIndex, id: string, expanded: ReadonlySet<string>): readonly GraphNode[] {
+export function shownChildren(
+  index: GraphIndex,
+  id: string,
+  expanded: ReadonlySet<string>,
+): readonly GraphNode[] {
   if (id !== "" && !expanded.has(id)) return [];
   return index.children.get(id) ?? [];
 }
@@ -108,15 +112,35 @@ function shapes(node: GraphNode): string {
  * The lines a node shows: its title; its arguments (with the subnet's values, when one is
  * drawn) or a collapsed group's badge; its output shapes and MACs / params range.
  */
-export function nodeLines(index: GraphIndex, node: GraphNode, choices: Choices | undefined, collapsed: boolean): string[] {
+export function nodeLines(
+  index: GraphIndex,
+  node: GraphNode,
+  choices: Choices | undefined,
+  collapsed: boolean,
+): string[] {
   const title =
-    node.kind === "op" ? (node.layer ? `${node.layer}: ${node.label}` : node.label) : node.kind === "stage" ? `stage ${node.label}` : node.label;
-  const cost = [node.macs && `${formatRange(node.macs)} MACs`, node.params && `${formatRange(node.params)} params`].filter(Boolean).join(" · ");
+    node.kind === "op"
+      ? node.layer
+        ? `${node.layer}: ${node.label}`
+        : node.label
+      : node.kind === "stage"
+        ? `stage ${node.label}`
+        : node.label;
+  // Normalisation, activations and pooling cost nothing worth a line.
+  const cost = [
+    node.macs?.max && `${formatRange(node.macs)} MACs`,
+    node.params?.max && `${formatRange(node.params)} params`,
+  ]
+    .filter(Boolean)
+    .join(" · ");
   // An open group is a frame around its children: a one-line header.
   if (isGroup(node) && !collapsed) return [cost ? `${title} · ${cost}` : title];
   const lines = [title];
   if (isGroup(node)) {
-    const depth = node.kind === "stage" && node.depth?.gene && choices ? geneValue(index, choices, node.depth.gene) : undefined;
+    const depth =
+      node.kind === "stage" && node.depth?.gene && choices
+        ? geneValue(index, choices, node.depth.gene)
+        : undefined;
     lines.push(depth !== undefined ? `depth ${depth} of ${node.badge}` : node.badge);
   } else {
     const args = node.args.map((a) => {
@@ -144,13 +168,18 @@ function size(node: GraphNode): number {
 
 /**
  * The shown nodes for an editor position: the innermost source construct around it (an op
- * call, else a stage...) and every instance of it (repeated blocks share their source), each
+ * call, else a stage…) and every instance of it (repeated blocks share their source), each
  * represented by itself or its collapsed group.
  */
 export function nodesAt(index: GraphIndex, position: PanelPosition, expanded: ReadonlySet<string>): string[] {
-  const around = index.graph.nodes.filter((n) => before(n.range.start, position) && before(position, n.range.end));
+  const around = index.graph.nodes.filter(
+    (n) => before(n.range.start, position) && before(position, n.range.end),
+  );
   if (!around.length) return [];
+  // The smallest range; among equal ranges (a block whose body is one op) the deepest node.
   const smallest = Math.min(...around.map(size));
-  const innermost = around.filter((n) => size(n) === smallest);
+  const tightest = around.filter((n) => size(n) === smallest);
+  const deepest = Math.max(...tightest.map((n) => ancestors(index, n.id).length));
+  const innermost = tightest.filter((n) => ancestors(index, n.id).length === deepest);
   return [...new Set(innermost.map((n) => representative(index, n.id, expanded)))];
 }

@@ -15,11 +15,26 @@ export const MAX_ZOOM = 4;
 
 const clampZoom = (k: number): number => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k));
 
-/** The whole graph in the viewport, centred, never magnified beyond 1. */
-export function fitView(graph: Size, viewport: Size, margin = 16): View {
-  const k = clampZoom(Math.min(1, (viewport.width - 2 * margin) / Math.max(1, graph.width), (viewport.height - 2 * margin) / Math.max(1, graph.height)));
-  return { k, x: (viewport.width - graph.width * k) / 2, y: Math.max(margin, (viewport.height - graph.height * k) / 2) };
+/**
+ * The whole graph in the viewport, centred, never magnified beyond 1. With `readable`, never
+ * shrunk below it either: a tall graph then starts at its top, to be scrolled.
+ */
+export function fitView(graph: Size, viewport: Size, readable = MIN_ZOOM, margin = 16): View {
+  const fit = Math.min(
+    1,
+    (viewport.width - 2 * margin) / Math.max(1, graph.width),
+    (viewport.height - 2 * margin) / Math.max(1, graph.height),
+  );
+  const k = clampZoom(Math.max(fit, Math.min(1, readable)));
+  return {
+    k,
+    x: (viewport.width - graph.width * k) / 2,
+    y: Math.max(margin, (viewport.height - graph.height * k) / 2),
+  };
 }
+
+/** The zoom a first view of a graph never goes below. */
+export const READABLE_ZOOM = 0.5;
 
 /** Zoom by `factor` about a screen point (the pointer), which stays where it is. */
 export function zoomAt(view: View, factor: number, at: { x: number; y: number }): View {
@@ -37,16 +52,27 @@ export function keepAnchor(view: View, before: Box, after: Box): View {
 export function isVisible(view: View, box: Box, viewport: Size): boolean {
   const x = box.x * view.k + view.x;
   const y = box.y * view.k + view.y;
-  return x >= 0 && y >= 0 && x + box.width * view.k <= viewport.width && y + box.height * view.k <= viewport.height;
+  return (
+    x >= 0 && y >= 0 && x + box.width * view.k <= viewport.width && y + box.height * view.k <= viewport.height
+  );
 }
 
 /** The view that centres a box, at the same zoom. */
 export function centreOn(view: View, box: Box, viewport: Size): View {
-  return { k: view.k, x: viewport.width / 2 - (box.x + box.width / 2) * view.k, y: viewport.height / 2 - (box.y + box.height / 2) * view.k };
+  return {
+    k: view.k,
+    x: viewport.width / 2 - (box.x + box.width / 2) * view.k,
+    y: viewport.height / 2 - (box.y + box.height / 2) * view.k,
+  };
 }
 
 /** The shown node nearest the viewport's centre: the anchor a re-layout keeps still. */
-export function nearestToCentre(view: View, boxes: ReadonlyMap<string, Box>, viewport: Size, candidates: Iterable<string>): string | undefined {
+export function nearestToCentre(
+  view: View,
+  boxes: ReadonlyMap<string, Box>,
+  viewport: Size,
+  candidates: Iterable<string>,
+): string | undefined {
   const cx = (viewport.width / 2 - view.x) / view.k;
   const cy = (viewport.height / 2 - view.y) / view.k;
   let best: string | undefined;

@@ -10,7 +10,11 @@ export interface ChoiceRow {
 }
 
 /** One row per gene active in either subnet, in the space's order. */
-export function diffChoices(genes: readonly GeneInfo[], subnet: Choices, other: Choices | undefined): ChoiceRow[] {
+export function diffChoices(
+  genes: readonly GeneInfo[],
+  subnet: Choices,
+  other: Choices | undefined,
+): ChoiceRow[] {
   return genes
     .filter((g) => subnet[g.path] !== undefined || (other && other[g.path] !== undefined))
     .map((g) => {
@@ -27,11 +31,18 @@ export interface CompareTarget {
 }
 
 /** What a subnet can be compared with: the largest and smallest subnets, the file's subnet blocks, a pinned subnet. */
-export function compareTargets(details: SubnetDetails, pinned: { label: string; choices: Choices } | undefined): CompareTarget[] {
+export function compareTargets(
+  details: SubnetDetails,
+  pinned: { label: string; choices: Choices } | undefined,
+): CompareTarget[] {
   return [
     { id: "largest", label: "the largest subnet", choices: details.largest },
     { id: "smallest", label: "the smallest subnet", choices: details.smallest },
-    ...details.subnets.map((s) => ({ id: `subnet:${s.name}`, label: `subnet ${s.name}`, choices: s.choices })),
+    ...details.subnets.map((s) => ({
+      id: `subnet:${s.name}`,
+      label: `subnet ${s.name}`,
+      choices: s.choices,
+    })),
     ...(pinned ? [{ id: "pinned", label: `pinned: ${pinned.label}`, choices: pinned.choices }] : []),
   ];
 }
@@ -56,7 +67,10 @@ export function metricRows(selection: Selection, details: SubnetDetails | null):
       const run = selection.metrics[metric];
       const source = analytic?.[metric];
       // Equal to the 3 significant digits the file keeps.
-      const stale = run !== undefined && source !== undefined && Number(run.toPrecision(3)) !== Number(source.toPrecision(3));
+      const stale =
+        run !== undefined &&
+        source !== undefined &&
+        Number(run.toPrecision(3)) !== Number(source.toPrecision(3));
       return { metric, run, source, stale };
     })
     .filter((r) => r.run !== undefined || r.source !== undefined);

@@ -2,6 +2,7 @@
  * The subnet inspector (a side view): the selected subnet's metrics (what the run measured and
  * what the source computes now), its choices beside another subnet's, and the actions on it.
  */
+import "../shared/zodConfig";
 import "@vscode-elements/elements/dist/vscode-button/index.js";
 import "@vscode-elements/elements/dist/vscode-option/index.js";
 import "@vscode-elements/elements/dist/vscode-single-select/index.js";
@@ -17,12 +18,15 @@ let error: string | undefined;
 let compareWith = "largest";
 let pinned: { label: string; choices: Choices } | undefined;
 
-const host = connect<ReturnType<typeof inspectorToWebview.parse>, InspectorToHost>(inspectorToWebview, (message) => {
-  selection = message.selection;
-  details = message.details;
-  error = message.error;
-  render();
-});
+const host = connect<ReturnType<typeof inspectorToWebview.parse>, InspectorToHost>(
+  inspectorToWebview,
+  (message) => {
+    selection = message.selection;
+    details = message.details;
+    error = message.error;
+    render();
+  },
+);
 
 function cell(tag: "td" | "th", text: string, className?: string): HTMLElement {
   const el = document.createElement(tag);
@@ -55,7 +59,15 @@ function render(): void {
   const metrics = metricRows(selection, details);
   byId("metrics").replaceChildren(
     ...metrics.map((m) =>
-      row(cell("th", m.metric), cell("td", m.run === undefined ? "—" : formatValue(m.metric, m.run)), cell("td", m.source === undefined ? "—" : formatValue(m.metric, m.source), m.stale ? "stale" : undefined)),
+      row(
+        cell("th", m.metric),
+        cell("td", m.run === undefined ? "—" : formatValue(m.metric, m.run)),
+        cell(
+          "td",
+          m.source === undefined ? "—" : formatValue(m.metric, m.source),
+          m.stale ? "stale" : undefined,
+        ),
+      ),
     ),
   );
 
@@ -74,11 +86,21 @@ function render(): void {
   const other = targets.find((t) => t.id === compareWith);
   byId("other-head").textContent = other ? other.label : "";
   const choices = details?.choices ?? selection.choices;
-  const rows = diffChoices(details?.genes ?? Object.keys(choices).map((path) => ({ path, values: [] })), choices, other?.choices);
-  byId("changed-count").textContent = other ? `${rows.filter((r) => r.changed).length} of ${rows.length} choices differ` : `${rows.length} choices`;
+  const rows = diffChoices(
+    details?.genes ?? Object.keys(choices).map((path) => ({ path, values: [] })),
+    choices,
+    other?.choices,
+  );
+  byId("changed-count").textContent = other
+    ? `${rows.filter((r) => r.changed).length} of ${rows.length} choices differ`
+    : `${rows.length} choices`;
   byId("choices").replaceChildren(
     ...rows.map((r) => {
-      const tr = row(cell("th", r.path), cell("td", r.value === undefined ? "—" : String(r.value)), cell("td", other ? (r.other === undefined ? "—" : String(r.other)) : ""));
+      const tr = row(
+        cell("th", r.path),
+        cell("td", r.value === undefined ? "—" : String(r.value)),
+        cell("td", other ? (r.other === undefined ? "—" : String(r.other)) : ""),
+      );
       if (r.changed) tr.classList.add("changed");
       return tr;
     }),

@@ -28,7 +28,7 @@ export interface ScatterView extends PlotFilter {
   readonly colorBy: ColorBy;
 }
 
-/** Above this many points a series draws in ECharts' large mode (one path, no per-point elements). */
+/** Above this many points in the chart, series draw in ECharts' large mode (one path, no per-point elements). */
 export const LARGE_THRESHOLD = 2000;
 
 /** Series ids are `RUN|GROUP`; data items are `[x, y, evaluation index]`. */
@@ -40,9 +40,18 @@ export function runOfSeries(id: string): number {
   return Number(id.split("|")[0]);
 }
 
-const data = (points: readonly PlotPoint[]): [number, number, number][] => points.map((p) => [p.x, p.y, p.index]);
+const data = (points: readonly PlotPoint[]): [number, number, number][] =>
+  points.map((p) => [p.x, p.y, p.index]);
 
-function scatter(id: string, name: string, points: readonly PlotPoint[], color: string, size: number, z = 2): ScatterSeriesOption {
+function scatter(
+  id: string,
+  name: string,
+  points: readonly PlotPoint[],
+  color: string,
+  size: number,
+  large: boolean,
+  z = 2,
+): ScatterSeriesOption {
   return {
     type: "scatter",
     id,
@@ -50,8 +59,8 @@ function scatter(id: string, name: string, points: readonly PlotPoint[], color: 
     data: data(points),
     symbolSize: size,
     itemStyle: { color, opacity: 0.85 },
-    large: points.length > LARGE_THRESHOLD,
-    largeThreshold: LARGE_THRESHOLD,
+    large,
+    largeThreshold: 0,
     progressive: 4000,
     progressiveThreshold: 8000,
     z,
@@ -84,14 +93,21 @@ function axisName(axis: Axis): string {
   return `${axis.key} ${axis.sense === "maximize" ? "▲" : "▼"}`;
 }
 
-export function scatterOption(runs: readonly ChartRun[], view: ScatterView, selected: { run: number; index: number } | undefined, theme: ChartTheme, tooltip: (run: number, index: number) => string): EChartsOption {
+export function scatterOption(
+  runs: readonly ChartRun[],
+  view: ScatterView,
+  selected: { run: number; index: number } | undefined,
+  theme: ChartTheme,
+  tooltip: (run: number, index: number) => string,
+): EChartsOption {
   const series: (ScatterSeriesOption | LineSeriesOption)[] = [];
   const compare = runs.length > 1;
+  const large = runs.reduce((n, r) => n + r.plot.points.length, 0) > LARGE_THRESHOLD;
   runs.forEach((r, i) => {
     const shown = visiblePoints(r.plot, view);
     if (compare) {
       const color = theme.palette[i % theme.palette.length];
-      series.push(scatter(seriesId(i, "points"), runName(r, i), shown, color, 5));
+      series.push(scatter(seriesId(i, "points"), runName(r, i), shown, color, 5, large));
       series.push(frontierLine(seriesId(i, "frontier"), runName(r, i), r.plot, view.x, color));
       return;
     }
@@ -102,20 +118,22 @@ export function scatterOption(runs: readonly ChartRun[], view: ScatterView, sele
       orderBins([...feasible, ...front], r.run.evaluations.length, ORDER_RAMP.length).forEach((bin, b) => {
         const lo = Math.round((b / ORDER_RAMP.length) * r.run.evaluations.length);
         const hi = Math.round(((b + 1) / ORDER_RAMP.length) * r.run.evaluations.length) - 1;
-        series.push(scatter(seriesId(i, `order${b}`), `#${lo}–${Math.max(lo, hi)}`, bin, ORDER_RAMP[b], 5));
+        series.push(
+          scatter(seriesId(i, `order${b}`), `#${lo}–${Math.max(lo, hi)}`, bin, ORDER_RAMP[b], 5, large),
+        );
       });
     } else {
-      series.push(scatter(seriesId(i, "feasible"), "feasible", feasible, theme.palette[0], 5));
-      series.push(scatter(seriesId(i, "front"), "on the front", front, theme.good, 8, 4));
+      series.push(scatter(seriesId(i, "feasible"), "feasible", feasible, theme.palette[0], 5, large));
+      series.push(scatter(seriesId(i, "front"), "on the front", front, theme.good, 8, false, 4));
     }
-    series.push(scatter(seriesId(i, "infeasible"), "infeasible", infeasible, theme.bad, 4, 1));
+    series.push(scatter(seriesId(i, "infeasible"), "infeasible", infeasible, theme.bad, 4, large, 1));
     series.push(frontierLine(seriesId(i, "frontier"), "frontier", r.plot, view.x, theme.foreground));
   });
   if (selected) {
     const point = runs[selected.run]?.plot.points.find((p) => p.index === selected.index);
     if (point) {
       series.push({
-        ...scatter(seriesId(selected.run, "selected"), "selected", [point], theme.accent, 16, 10),
+        ...scatter(seriesId(selected.run, "selected"), "selected", [point], theme.accent, 16, false, 10),
         symbol: "circle",
         itemStyle: { color: "transparent", borderColor: theme.accent, borderWidth: 3 },
       });
@@ -136,7 +154,13 @@ export function scatterOption(runs: readonly ChartRun[], view: ScatterView, sele
     animation: false,
     textStyle: { fontFamily: theme.fontFamily, color: theme.foreground },
     grid: { left: 64, right: 24, top: 36, bottom: 64 },
-    legend: { top: 4, textStyle: { color: theme.foreground }, data: series.filter((s) => !String(s.id).endsWith("|selected") && !(s.type === "line" && !compare)).map((s) => String(s.name)) },
+    legend: {
+      top: 4,
+      textStyle: { color: theme.foreground },
+      data: series
+        .filter((s) => !String(s.id).endsWith("|selected") && !(s.type === "line" && !compare))
+        .map((s) => String(s.name)),
+    },
     tooltip: {
       trigger: "item",
       confine: true,
@@ -159,12 +183,26 @@ export function scatterOption(runs: readonly ChartRun[], view: ScatterView, sele
 }
 
 /** Parallel coordinates over every objective (minimised ones inverted, so up is better everywhere). */
-export function parallelOption(run: ChartRun, filter: PlotFilter, selected: number | undefined, theme: ChartTheme): EChartsOption {
+export function parallelOption(
+  run: ChartRun,
+  filter: PlotFilter,
+  selected: number | undefined,
+  theme: ChartTheme,
+): EChartsOption {
   const objectives: readonly Objective[] = run.run.objectives;
   const shown = new Set(visiblePoints(run.plot, filter).map((p) => p.index));
   const rows = (keep: (onFront: boolean, feasible: boolean, index: number) => boolean): number[][] =>
-    run.plot.points.filter((p) => shown.has(p.index) && keep(p.onFront, p.feasible, p.index)).map((p) => [...run.run.evaluations[p.index]!.objectives, p.index]);
-  const line = (id: string, name: string, values: number[][], color: string, width: number, opacity: number): ParallelSeriesOption => ({
+    run.plot.points
+      .filter((p) => shown.has(p.index) && keep(p.onFront, p.feasible, p.index))
+      .map((p) => [...run.run.evaluations[p.index]!.objectives, p.index]);
+  const line = (
+    id: string,
+    name: string,
+    values: number[][],
+    color: string,
+    width: number,
+    opacity: number,
+  ): ParallelSeriesOption => ({
     type: "parallel",
     id,
     name,
@@ -177,18 +215,70 @@ export function parallelOption(run: ChartRun, filter: PlotFilter, selected: numb
     emphasis: { lineStyle: { width: width + 1.5, opacity: 1 } },
   });
   const series: ParallelSeriesOption[] = [
-    line("others", "dominated", rows((front, feasible) => feasible && !front), theme.palette[0], 1, 0.15),
-    line("infeasible", "infeasible", rows((_front, feasible) => !feasible), theme.bad, 1, 0.15),
-    line("front", "on the front", rows((front) => front), theme.good, 1.5, 0.9),
+    line(
+      "others",
+      "dominated",
+      rows((front, feasible) => feasible && !front),
+      theme.palette[0],
+      1,
+      0.15,
+    ),
+    line(
+      "infeasible",
+      "infeasible",
+      rows((_front, feasible) => !feasible),
+      theme.bad,
+      1,
+      0.15,
+    ),
+    line(
+      "front",
+      "on the front",
+      rows((front) => front),
+      theme.good,
+      1.5,
+      0.9,
+    ),
   ];
-  if (selected !== undefined && shown.has(selected)) series.push(line("selected", "selected", rows((_f, _s, index) => index === selected), theme.accent, 3, 1));
+  if (selected !== undefined && shown.has(selected))
+    series.push(
+      line(
+        "selected",
+        "selected",
+        rows((_f, _s, index) => index === selected),
+        theme.accent,
+        3,
+        1,
+      ),
+    );
   return {
     animation: false,
     textStyle: { fontFamily: theme.fontFamily, color: theme.foreground },
     legend: { top: 4, textStyle: { color: theme.foreground } },
-    tooltip: { trigger: "item", confine: true, formatter: (p) => (Array.isArray(p) ? "" : `#${(p.value as number[])[objectives.length]}`) },
-    parallel: { left: 56, right: 64, top: 48, bottom: 24, parallelAxisDefault: { nameTextStyle: { color: theme.foreground }, axisLabel: { color: theme.muted }, axisLine: { lineStyle: { color: theme.lines } } } },
-    parallelAxis: objectives.map((o, dim) => ({ dim, name: `${o.metric} ${o.sense === "maximize" ? "▲" : "▼"}`, type: "value", scale: true, inverse: o.sense === "minimize", axisLabel: { formatter: (v: number) => formatValue(o.metric, v) } })),
+    tooltip: {
+      trigger: "item",
+      confine: true,
+      formatter: (p) => (Array.isArray(p) ? "" : `#${(p.value as number[])[objectives.length]}`),
+    },
+    parallel: {
+      left: 56,
+      right: 64,
+      top: 48,
+      bottom: 24,
+      parallelAxisDefault: {
+        nameTextStyle: { color: theme.foreground },
+        axisLabel: { color: theme.muted },
+        axisLine: { lineStyle: { color: theme.lines } },
+      },
+    },
+    parallelAxis: objectives.map((o, dim) => ({
+      dim,
+      name: `${o.metric} ${o.sense === "maximize" ? "▲" : "▼"}`,
+      type: "value",
+      scale: true,
+      inverse: o.sense === "minimize",
+      axisLabel: { formatter: (v: number) => formatValue(o.metric, v) },
+    })),
     series,
   };
 }

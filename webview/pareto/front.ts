@@ -7,7 +7,11 @@ export interface Scored {
 }
 
 /** Whether `a` is at least as good as `b` in every objective and better in one. */
-export function dominates(a: readonly number[], b: readonly number[], senses: readonly Objective["sense"][]): boolean {
+export function dominates(
+  a: readonly number[],
+  b: readonly number[],
+  senses: readonly Objective["sense"][],
+): boolean {
   let better = false;
   for (let i = 0; i < senses.length; i++) {
     const d = senses[i] === "maximize" ? a[i] - b[i] : b[i] - a[i];
@@ -36,10 +40,16 @@ export function nonDominated(points: readonly Scored[], senses: readonly Objecti
  * The frontier of points in two dimensions: sorted by x from best to worst, the points that
  * improve on y. Returned in ascending x, ready to draw as a step line.
  */
-export function frontier2d<T extends { readonly x: number; readonly y: number }>(points: readonly T[], xSense: Objective["sense"], ySense: Objective["sense"]): T[] {
+export function frontier2d<T extends { readonly x: number; readonly y: number }>(
+  points: readonly T[],
+  xSense: Objective["sense"],
+  ySense: Objective["sense"],
+): T[] {
   const sx = xSense === "minimize" ? 1 : -1;
   const sy = ySense === "minimize" ? 1 : -1;
-  const sorted = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)).sort((a, b) => sx * (a.x - b.x) || sy * (a.y - b.y));
+  const sorted = points
+    .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y))
+    .sort((a, b) => sx * (a.x - b.x) || sy * (a.y - b.y));
   const out: T[] = [];
   let best = Infinity;
   for (const p of sorted) {

@@ -4,13 +4,14 @@
  * the search has more than two objectives. Clicking a point (or a row of the front's table)
  * makes it the selected subnet everywhere.
  */
+import "../shared/zodConfig";
 import "@vscode-elements/elements/dist/vscode-button/index.js";
 import "@vscode-elements/elements/dist/vscode-checkbox/index.js";
 import "@vscode-elements/elements/dist/vscode-option/index.js";
 import "@vscode-elements/elements/dist/vscode-single-select/index.js";
 import type { ParetoState, ParetoToHost, RunRef } from "../../protocol/panels";
 import { paretoStateSchema, paretoToWebview } from "../../protocol/panels";
-import { chartIn, coalesce } from "../shared/echarts";
+import { coalesce, lazyChart } from "../shared/echarts";
 import { formatValue } from "../shared/format";
 import { byId, connect } from "../shared/host";
 import { readTheme } from "../shared/theme";
@@ -18,6 +19,7 @@ import type { Axis } from "./axes";
 import { axisChoices, chooseAxes } from "./axes";
 import type { ChartRun, ColorBy } from "./chart";
 import { parallelOption, runOfSeries, scatterOption } from "./chart";
+import type { RunPlot } from "./plot";
 import { plotRun } from "./plot";
 import type { ParetoRun } from "./reduce";
 import { emptyRun, reduceRun } from "./reduce";
@@ -36,7 +38,10 @@ const host = connect<ReturnType<typeof paretoToWebview.parse>, ParetoToHost>(par
       break;
     case "events":
       if (!runs.some((r) => r.runDir === message.runDir)) return;
-      states.set(message.runDir, reduceRun(message.replay ? emptyRun() : (states.get(message.runDir) ?? emptyRun()), message.events));
+      states.set(
+        message.runDir,
+        reduceRun(message.replay ? emptyRun() : (states.get(message.runDir) ?? emptyRun()), message.events),
+      );
       break;
     case "selected":
       selected = message.selected;
@@ -59,8 +64,8 @@ function save(): void {
   host.save(s);
 }
 
-const scatter = chartIn(byId("scatter"));
-const parallel = chartIn(byId("parallel"));
+const scatter = lazyChart(byId("scatter"));
+const parallel = lazyChart(byId("parallel"));
 let shown: { runs: ChartRun[]; dirs: string[]; axes: { x: Axis; y: Axis } } | undefined;
 
 const redraw = coalesce(() => {
@@ -71,7 +76,7 @@ const redraw = coalesce(() => {
   const dirs = runs.map((r) => r.runDir).filter((d) => states.has(d));
   const chartRuns = dirs.map((d): ChartRun => {
     const run = states.get(d)!;
-    return { title: runs.find((r) => r.runDir === d)!.title, run, plot: plotRun(run, axes) };
+    return { title: runs.find((r) => r.runDir === d)!.title, run, plot: plotOf(run, axes) };
   });
   shown = { runs: chartRuns, dirs, axes };
   const sel = selected ? { run: dirs.indexOf(selected.runDir), index: selected.index } : undefined;
@@ -80,14 +85,20 @@ const redraw = coalesce(() => {
     const e = r?.run.evaluations[index];
     return e ? tooltipHtml(e, r.run.objectives, chartRuns.length > 1 ? r.title : undefined) : "";
   };
-  scatter.setOption(scatterOption(chartRuns, { ...view, ...axes }, sel && sel.run >= 0 ? sel : undefined, theme, tooltip), { replaceMerge: ["series"] });
+  scatter().setOption(
+    scatterOption(chartRuns, { ...view, ...axes }, sel && sel.run >= 0 ? sel : undefined, theme, tooltip),
+    { replaceMerge: ["series"] },
+  );
   const many = objectives.length > 2 && chartRuns.length > 0;
   byId("parallel").hidden = !many;
-  if (many) parallel.setOption(parallelOption(chartRuns[0], view, sel?.run === 0 ? sel.index : undefined, theme), { replaceMerge: ["series", "parallelAxis"] });
+  if (many)
+    parallel().setOption(parallelOption(chartRuns[0], view, sel?.run === 0 ? sel.index : undefined, theme), {
+      replaceMerge: ["series", "parallelAxis"],
+    });
   controls(objectives.length ? axisChoices(objectives) : [], axes);
   summary(chartRuns);
   frontTable(chartRuns[0], axes);
-});
+}, 250);
 
 // ── selection ───────────────────────────────────────────────────────────────────
 
@@ -101,11 +112,23 @@ function select(run: number, index: number): void {
   redraw();
 }
 
-scatter.on("click", (params) => {
+scatter().on("click", (params) => {
   const value = params.value as number[] | undefined;
   if (params.seriesId && value) select(runOfSeries(params.seriesId), value[2]);
 });
-parallel.on("click", (params) => {
+/** Each run's plot, kept while neither the run nor the axes change. */
+const plots = new WeakMap<ParetoRun, { axes: string; plot: RunPlot }>();
+function plotOf(run: ParetoRun, axes: { x: Axis; y: Axis }): RunPlot {
+  const key = `${axes.x.key}|${axes.y.key}`;
+  const hit = plots.get(run);
+  if (hit?.axes === key) return hit.plot;
+  const plot = plotRun(run, axes);
+  plots.set(run, { axes: key, plot });
+  return plot;
+}
+
+byId("parallel").hidden = false;
+parallel().on("click", (params) => {
   const value = params.value as number[] | undefined;
   if (value) select(0, value[value.length - 1]);
 });
@@ -157,7 +180,10 @@ function controls(choices: readonly Axis[], axes: { x: Axis; y: Axis }): void {
 
 function summary(chartRuns: readonly ChartRun[]): void {
   byId("summary").textContent = chartRuns
-    .map((r) => `${chartRuns.length > 1 ? `${r.title}: ` : ""}${r.run.count} evaluated · ${r.plot.frontSize} on the front · ${r.plot.infeasible} infeasible · ${r.run.status}`)
+    .map(
+      (r) =>
+        `${chartRuns.length > 1 ? `${r.title}: ` : ""}${r.run.count} evaluated · ${r.plot.frontSize} on the front · ${r.plot.infeasible} infeasible · ${r.run.status}`,
+    )
     .join("   ");
 }
 
@@ -173,7 +199,8 @@ function frontTable(run: ChartRun | undefined, axes: { x: Axis; y: Axis }): void
       const tr = document.createElement("tr");
       tr.tabIndex = 0;
       tr.dataset.index = String(p.index);
-      if (selected && selected.runDir === shown?.dirs[0] && selected.index === p.index) tr.classList.add("selected");
+      if (selected && selected.runDir === shown?.dirs[0] && selected.index === p.index)
+        tr.classList.add("selected");
       for (const text of [`#${p.index}`, formatValue(axes.x.key, p.x), formatValue(axes.y.key, p.y)]) {
         const td = document.createElement("td");
         td.textContent = text;
@@ -195,7 +222,9 @@ byId("front-rows").addEventListener("keydown", (event) => {
     select(0, Number(tr.dataset.index));
     event.preventDefault();
   } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-    ((event.key === "ArrowDown" ? tr.nextElementSibling : tr.previousElementSibling) as HTMLElement | null)?.focus();
+    (
+      (event.key === "ArrowDown" ? tr.nextElementSibling : tr.previousElementSibling) as HTMLElement | null
+    )?.focus();
     event.preventDefault();
   }
 });

@@ -36,23 +36,31 @@ export interface PlotFilter {
 export function plotRun(run: ParetoRun, axes: { readonly x: Axis; readonly y: Axis }): RunPlot {
   const evaluations = evaluationsOf(run);
   const front = frontOf(evaluations, run.objectives);
-  const points = evaluations.map(
-    (e): PlotPoint => ({
-      x: axisValue(e, axes.x.key, run.objectives),
-      y: axisValue(e, axes.y.key, run.objectives),
-      index: e.index,
-      feasible: e.violation === 0,
-      onFront: front.has(e.index),
-    }),
-  );
+  const points = evaluations.map((e): PlotPoint => ({
+    x: axisValue(e, axes.x.key, run.objectives),
+    y: axisValue(e, axes.y.key, run.objectives),
+    index: e.index,
+    feasible: e.violation === 0,
+    onFront: front.has(e.index),
+  }));
   const feasible = points.filter((p) => p.feasible);
-  return { points, frontier: frontier2d(feasible, axes.x.sense, axes.y.sense), frontSize: front.size, infeasible: points.length - feasible.length };
+  return {
+    points,
+    frontier: frontier2d(feasible, axes.x.sense, axes.y.sense),
+    frontSize: front.size,
+    infeasible: points.length - feasible.length,
+  };
 }
 
 /** The feasible subnets no other feasible subnet dominates. */
-export function frontOf(evaluations: readonly EvaluationEvent[], objectives: readonly Objective[]): Set<number> {
+export function frontOf(
+  evaluations: readonly EvaluationEvent[],
+  objectives: readonly Objective[],
+): Set<number> {
   const senses = objectives.map((o) => o.sense);
-  const scored = evaluations.filter((e) => e.violation === 0 && e.objectives.length === senses.length).map((e) => ({ index: e.index, values: e.objectives }));
+  const scored = evaluations
+    .filter((e) => e.violation === 0 && e.objectives.length === senses.length)
+    .map((e) => ({ index: e.index, values: e.objectives }));
   return nonDominated(scored, senses);
 }
 

@@ -18,7 +18,15 @@ export interface ParetoRun {
 }
 
 export function emptyRun(): ParetoRun {
-  return { runId: undefined, search: undefined, space: undefined, objectives: [], evaluations: [], count: 0, status: "waiting" };
+  return {
+    runId: undefined,
+    search: undefined,
+    space: undefined,
+    objectives: [],
+    evaluations: [],
+    count: 0,
+    status: "waiting",
+  };
 }
 
 export function reduceRun(state: ParetoRun, events: readonly RunEvent[]): ParetoRun {

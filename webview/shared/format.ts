@@ -26,7 +26,9 @@ export function formatValue(metric: string, value: number): string {
 
 /** A MACs or params range: `28.2K–45K`, or one value. */
 export function formatRange(range: { readonly min: number; readonly max: number }): string {
-  return range.min === range.max ? formatCount(range.min) : `${formatCount(range.min)}–${formatCount(range.max)}`;
+  return range.min === range.max
+    ? formatCount(range.min)
+    : `${formatCount(range.min)}–${formatCount(range.max)}`;
 }
 
 export function escapeHtml(text: string): string {

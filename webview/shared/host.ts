@@ -22,13 +22,18 @@ export interface Host<Out> {
 
 type Base = { type: "ready" } | { type: "error"; message: string };
 
-export function connect<In, Out extends { type: string }>(schema: z.ZodType<In>, handle: (message: In) => void): Host<Out | Base> {
+export function connect<In, Out extends { type: string }>(
+  schema: z.ZodType<In>,
+  handle: (message: In) => void,
+): Host<Out | Base> {
   const api = acquireVsCodeApi();
   const report = (message: string): void => api.postMessage({ type: "error", message });
   window.addEventListener("message", (event: MessageEvent<unknown>) => {
     const parsed = schema.safeParse(event.data);
     if (!parsed.success) {
-      report(`malformed message dropped: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+      report(
+        `malformed message dropped: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      );
       return;
     }
     try {
@@ -37,8 +42,14 @@ export function connect<In, Out extends { type: string }>(schema: z.ZodType<In>,
       report(e instanceof Error ? (e.stack ?? e.message) : String(e));
     }
   });
-  window.addEventListener("error", (event) => report(event.error instanceof Error ? (event.error.stack ?? event.error.message) : String(event.message)));
-  window.addEventListener("unhandledrejection", (event) => report(event.reason instanceof Error ? (event.reason.stack ?? event.reason.message) : String(event.reason)));
+  window.addEventListener("error", (event) =>
+    report(event.error instanceof Error ? (event.error.stack ?? event.error.message) : String(event.message)),
+  );
+  window.addEventListener("unhandledrejection", (event) =>
+    report(
+      event.reason instanceof Error ? (event.reason.stack ?? event.reason.message) : String(event.reason),
+    ),
+  );
   api.postMessage({ type: "ready" });
   return {
     post: (message) => api.postMessage(message),

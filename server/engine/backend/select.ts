@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { delimiter } from "node:path";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
@@ -43,7 +44,7 @@ export interface SelectOptions {
   /** wasm thread-pool size; SUPERNET_THREADS overrides it. Defaults to the available cores. */
   threads?: number;
   env?: Readonly<Record<string, string | undefined>>;
-  /** Extra folders to find @tensorflow/tfjs-node in (the extension's storage). */
+  /** Extra folders to find @tensorflow/tfjs-node in (the extension's storage); SUPERNET_TFJS_NODE_PATH adds more. */
   tfjsNodePaths?: readonly string[];
 }
 
@@ -61,8 +62,12 @@ export async function selectBackend(options: SelectOptions = {}): Promise<Backen
     loaded: false,
     note: `skipped: preference is '${preference}'`,
   }));
+  // tfjs's own console notes (e.g. "install the node backend") would only repeat what `attempts` says.
+  tf.env().set("PROD", true);
+  // The extension installs tfjs-node into its own storage and names that folder here.
+  const tfjsNodePaths = [...(options.tfjsNodePaths ?? []), ...(env.SUPERNET_TFJS_NODE_PATH ?? "").split(delimiter).filter((p) => p !== "")];
   for (const kind of SPEED_ORDER.slice(first)) {
-    const attempt = await startBackend(kind, { threads, tfjsNodePaths: options.tfjsNodePaths });
+    const attempt = await startBackend(kind, { threads, tfjsNodePaths });
     attempts.push(attempt);
     if (attempt.loaded) {
       return { kind, threads: kind === "wasm" ? wasmThreads() : 1, preference, preferenceSource, attempts };

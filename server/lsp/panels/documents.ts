@@ -34,6 +34,10 @@ export class PanelDocuments {
     } catch (e) {
       return { error: `cannot read ${path}: ${(e as Error).message}` };
     }
-    return { doc: TextDocument.create(uri, "nas", 0, text), analysis: checkDocument(text, hostFor(path)), open: false };
+    return {
+      doc: TextDocument.create(uri, "nas", 0, text),
+      analysis: checkDocument(text, hostFor(path)),
+      open: false,
+    };
   }
 }

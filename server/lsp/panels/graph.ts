@@ -4,13 +4,24 @@ import { buildSpaceGraph } from "../../language/graph";
 import { toRange } from "../features/convert";
 import type { PanelDocuments } from "./documents";
 
-export function spaces(documents: PanelDocuments, params: ParamsOf<typeof PanelRequests.spaces>): ResultOf<typeof PanelRequests.spaces> {
+export function spaces(
+  documents: PanelDocuments,
+  params: ParamsOf<typeof PanelRequests.spaces>,
+): ResultOf<typeof PanelRequests.spaces> {
   const found = documents.get(params.uri);
   if ("error" in found) return { spaces: [] };
-  return { spaces: [...found.analysis.spaces.values()].map((s) => ({ name: s.model.name, range: toRange(found.doc, s.decl) })) };
+  return {
+    spaces: [...found.analysis.spaces.values()].map((s) => ({
+      name: s.model.name,
+      range: toRange(found.doc, s.decl),
+    })),
+  };
 }
 
-export function spaceGraph(documents: PanelDocuments, params: ParamsOf<typeof PanelRequests.spaceGraph>): ResultOf<typeof PanelRequests.spaceGraph> {
+export function spaceGraph(
+  documents: PanelDocuments,
+  params: ParamsOf<typeof PanelRequests.spaceGraph>,
+): ResultOf<typeof PanelRequests.spaceGraph> {
   const found = documents.get(params.uri);
   if ("error" in found) return found;
   const space = found.analysis.spaces.get(params.space);

@@ -9,7 +9,11 @@ import { onPanelRequest } from "./request";
 import { subnetChoices, subnetDetails } from "./subnets";
 import { subnetEditRequest } from "./writeBack";
 
-export function registerPanelHandlers(connection: Connection, documents: TextDocuments<TextDocument>, cache: AnalysisCache): void {
+export function registerPanelHandlers(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  cache: AnalysisCache,
+): void {
   const docs = new PanelDocuments(documents, cache);
   onPanelRequest(connection, PanelRequests.spaces, (params) => spaces(docs, params));
   onPanelRequest(connection, PanelRequests.spaceGraph, (params) => spaceGraph(docs, params));

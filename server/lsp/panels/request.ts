@@ -23,8 +23,13 @@ export function onPanelRequest<P extends z.ZodType, R extends z.ZodType>(
     try {
       return handler(parsed.data);
     } catch (e) {
-      connection.console.error(`${def.method} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      return new ResponseError(ErrorCodes.InternalError, `${def.method} failed: ${e instanceof Error ? e.message : String(e)}`);
+      connection.console.error(
+        `${def.method} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      );
+      return new ResponseError(
+        ErrorCodes.InternalError,
+        `${def.method} failed: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
   });
 }

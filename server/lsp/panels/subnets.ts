@@ -6,16 +6,28 @@ import { activeChoices, genomeFromChoices } from "../../language/subnetChoices";
 import { suggestSubnetName } from "../../language/writeBack";
 import type { PanelDocuments } from "./documents";
 
-export function subnetChoices(documents: PanelDocuments, params: ParamsOf<typeof PanelRequests.subnetChoices>): ResultOf<typeof PanelRequests.subnetChoices> {
+export function subnetChoices(
+  documents: PanelDocuments,
+  params: ParamsOf<typeof PanelRequests.subnetChoices>,
+): ResultOf<typeof PanelRequests.subnetChoices> {
   const found = documents.get(params.uri);
   if ("error" in found) return found;
   const subnet = found.analysis.subnets.find((s) => s.decl.name?.name === params.subnet);
   if (!subnet) return { error: `no subnet named \`${params.subnet}\` in this file` };
-  if (!subnet.space || !subnet.genome || !subnet.cost) return { error: `subnet \`${params.subnet}\` does not check: fix its diagnostics first` };
-  return { space: subnet.space.model.name, choices: activeChoices(subnet.space.model, subnet.genome), macs: subnet.cost.macs, params: subnet.cost.params };
+  if (!subnet.space || !subnet.genome || !subnet.cost)
+    return { error: `subnet \`${params.subnet}\` does not check: fix its diagnostics first` };
+  return {
+    space: subnet.space.model.name,
+    choices: activeChoices(subnet.space.model, subnet.genome),
+    macs: subnet.cost.macs,
+    params: subnet.cost.params,
+  };
 }
 
-export function subnetDetails(documents: PanelDocuments, params: ParamsOf<typeof PanelRequests.subnetDetails>): ResultOf<typeof PanelRequests.subnetDetails> {
+export function subnetDetails(
+  documents: PanelDocuments,
+  params: ParamsOf<typeof PanelRequests.subnetDetails>,
+): ResultOf<typeof PanelRequests.subnetDetails> {
   const found = documents.get(params.uri);
   if ("error" in found) return found;
   const space = found.analysis.spaces.get(params.space);
