@@ -3,7 +3,17 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["out/**", "node_modules/**", ".vscode-test/**", ".supernet/**", "**/*.d.ts", "test-artifacts/**", ".scratch/**"] },
+  {
+    ignores: [
+      "out/**",
+      "node_modules/**",
+      ".vscode-test/**",
+      ".supernet/**",
+      "**/*.d.ts",
+      "test-artifacts/**",
+      ".scratch/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -27,13 +37,26 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-floating-promises": [
         "error",
-        { allowForKnownSafeCalls: [{ from: "package", package: "node:test", name: ["describe", "test", "it", "suite"] }] },
+        {
+          allowForKnownSafeCalls: [
+            { from: "package", package: "node:test", name: ["describe", "test", "it", "suite"] },
+          ],
+        },
       ],
     },
   },
   {
     files: ["**/*.mjs", "**/*.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
-    languageOptions: { globals: { process: "readonly", console: "readonly", require: "readonly", module: "writable", __dirname: "readonly", URL: "readonly" } },
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        require: "readonly",
+        module: "writable",
+        __dirname: "readonly",
+        URL: "readonly",
+      },
+    },
   },
 );

@@ -16,7 +16,12 @@ import { parseArgs } from "node:util";
 import { startBackend } from "../server/engine/backend/select";
 import type { BackendAttempt, BackendKind } from "../server/engine/backend/select";
 import type { Dataset } from "../server/engine/data/dataset";
-import { DEFAULT_STATISTIC, DEFAULT_TIMING, measureSubnetLatency, sampleGenomes } from "../server/engine/latency";
+import {
+  DEFAULT_STATISTIC,
+  DEFAULT_TIMING,
+  measureSubnetLatency,
+  sampleGenomes,
+} from "../server/engine/latency";
 import type { LatencyMeasurement } from "../server/engine/latency";
 import { Supernet } from "../server/engine/supernet/supernet";
 import type { WeightArrays } from "../server/engine/supernet/weights";
@@ -77,7 +82,9 @@ async function main(): Promise<void> {
   const space = loadQuickSpace();
   const { model } = space;
   const dataset = await loadEmbeddedDataset(model);
-  const weights = values.checkpoint ? (await new FileCheckpointStore(values.checkpoint).load())?.weights : undefined;
+  const weights = values.checkpoint
+    ? (await new FileCheckpointStore(values.checkpoint).load())?.weights
+    : undefined;
   if (values.checkpoint && !weights) throw new Error(`${values.checkpoint} holds no checkpoint`);
   const subnets = subnetsToTime(model);
 
@@ -195,7 +202,11 @@ async function timeBackend(
 interface Results {
   readonly command: string;
   readonly runs: number;
-  readonly machine: { readonly cpus: number; readonly loadAverageStart: readonly number[]; readonly loadAverageEnd: readonly number[] };
+  readonly machine: {
+    readonly cpus: number;
+    readonly loadAverageStart: readonly number[];
+    readonly loadAverageEnd: readonly number[];
+  };
   readonly weights: string;
   readonly timing: { readonly warmup: number; readonly runs: number; readonly statistic: string };
   readonly backends: readonly BackendCost[];
@@ -217,7 +228,16 @@ function fragment(r: Results): string {
       (r.skipped.length ? ` Not loaded: ${r.skipped.map((a) => `${a.kind} (${a.note})`).join("; ")}.` : ""),
     "",
     markdownTable(
-      ["backend", "subnet", "evaluation s (median; range)", "evaluations / min", "latency measurement s (median; range)", "latency ms: median", "p10", "p90"],
+      [
+        "backend",
+        "subnet",
+        "evaluation s (median; range)",
+        "evaluations / min",
+        "latency measurement s (median; range)",
+        "latency ms: median",
+        "p10",
+        "p90",
+      ],
       r.backends.flatMap((b) =>
         b.subnets.map((s) => [
           b.backend,

@@ -36,13 +36,24 @@ async function measure(lines: number): Promise<Record<string, unknown>> {
     const t0 = performance.now();
     await client.connection.sendNotification("textDocument/didChange", {
       textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line: target, character: col }, end: { line: target, character: col + 1 } }, text: newText }],
+      contentChanges: [
+        {
+          range: { start: { line: target, character: col }, end: { line: target, character: col + 1 } },
+          text: newText,
+        },
+      ],
     });
     await published;
     const t1 = performance.now();
-    await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: target, character: all[target].indexOf("(") + 1 } });
+    await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: target, character: all[target].indexOf("(") + 1 },
+    });
     const t2 = performance.now();
-    await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: target, character: all[target].indexOf("mbconv") + 2 } });
+    await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: target, character: all[target].indexOf("mbconv") + 2 },
+    });
     const t3 = performance.now();
     if (i >= 5) {
       change.push(t1 - t0);
@@ -52,7 +63,13 @@ async function measure(lines: number): Promise<Record<string, unknown>> {
   }
   const rss = await rssMb(client.process.pid!);
   await client.stop();
-  return { lines: text.split("\n").length, didChangeToDiagnostics: summarize(change), completion: summarize(completion), hover: summarize(hover), serverRssMb: Math.round(rss) };
+  return {
+    lines: text.split("\n").length,
+    didChangeToDiagnostics: summarize(change),
+    completion: summarize(completion),
+    hover: summarize(hover),
+    serverRssMb: Math.round(rss),
+  };
 }
 
 async function main(): Promise<void> {

@@ -12,7 +12,10 @@ export function invocation(): string {
   return [...env, "npx tsx", script, ...process.argv.slice(2)].join(" ");
 }
 
-export function markdownTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+export function markdownTable(
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+): string {
   const line = (cells: readonly (string | number)[]): string => `| ${cells.join(" | ")} |`;
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }

@@ -34,7 +34,10 @@ export function loadQuickSpace(): QuickSpace {
 /** The small subset committed in examples/ (the README demo's data): the same on every machine. */
 export function loadEmbeddedDataset(model: SpaceModel): Promise<Dataset> {
   if (!model.dataset) throw new Error(`${QUICK_FILE}: the space declares no dataset`);
-  return loadDatasetFromDisk(datasetSpecOf(model.dataset), { baseDir: dirname(QUICK_FILE), choice: "embedded" });
+  return loadDatasetFromDisk(datasetSpecOf(model.dataset), {
+    baseDir: dirname(QUICK_FILE),
+    choice: "embedded",
+  });
 }
 
 export interface TrainedSupernet {

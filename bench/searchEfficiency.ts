@@ -25,7 +25,13 @@ import { nsga2 } from "../server/search/nsga2";
 import { minimised, nonDominatedSubset } from "../server/search/pareto";
 import type { RegressionMetrics } from "../server/search/predictors/report";
 import { randomSearch } from "../server/search/random";
-import type { Evaluation, Measurement, SearchEvent, SearchResult, StrategyOptions } from "../server/search/types";
+import type {
+  Evaluation,
+  Measurement,
+  SearchEvent,
+  SearchResult,
+  StrategyOptions,
+} from "../server/search/types";
 import { evaluationsToReach, hypervolumeCurve, medianReached } from "./frontProgress";
 import { invocation, markdownTable, writeFragment } from "./markdown";
 import { loadEmbeddedDataset, loadQuickSpace, quickSupernet } from "./quickSupernet";
@@ -34,8 +40,9 @@ import { quantile, writeResults } from "./stats";
 const STRATEGIES = ["random", "nsga2", "linas"] as const;
 type Strategy = (typeof STRATEGIES)[number];
 const TARGETS = [0.98, 0.95] as const;
-/** The objective LINAS predicts (MACs, index 1, is computed exactly). */
+/** Objective indices: LINAS predicts accuracy; MACs are computed exactly from the space. */
 const ACCURACY = 0;
+const MACS = 1;
 
 interface RunRecord {
   readonly strategy: Strategy;
@@ -64,11 +71,29 @@ interface Results {
     readonly linas: { readonly inner: number; readonly predictor: string };
     readonly objectives: SearchConfig["objectives"];
   };
-  readonly machine: { readonly cpus: number; readonly loadAverageStart: readonly number[]; readonly loadAverageEnd: readonly number[] };
+  readonly machine: {
+    readonly cpus: number;
+    readonly loadAverageStart: readonly number[];
+    readonly loadAverageEnd: readonly number[];
+  };
   readonly backend: BackendSelection;
-  readonly supernet: { readonly epochs: number; readonly loaded: boolean; readonly checkpoint: string | null; readonly trainSeconds: number };
+  readonly supernet: {
+    readonly epochs: number;
+    readonly loaded: boolean;
+    readonly checkpoint: string | null;
+    readonly trainSeconds: number;
+  };
   readonly data: { readonly validationImages: number; readonly calibrationImages: number };
-  readonly reference: { readonly point: readonly number[]; readonly hypervolume: number; readonly front: readonly (readonly number[])[] };
+  readonly reference: {
+    readonly point: readonly number[];
+    readonly hypervolume: number;
+    /** The distinct subnets of the union's front: encoding key and objectives. */
+    readonly front: readonly { readonly key: string; readonly objectives: readonly number[] }[];
+    /** The largest share of the reference hypervolume that one front point gives alone. */
+    readonly bestSinglePointShare: number;
+  };
+  /** Every distinct subnet measured: encoding key, accuracy %, MACs. */
+  readonly measured: readonly (readonly [string, number, number])[];
   readonly engine: { readonly distinctSubnets: number; readonly requests: number; readonly seconds: number };
   readonly summary: readonly StrategySummary[];
   /** LINAS's median evaluations over NSGA-II's, per target. */
@@ -90,7 +115,9 @@ interface Results {
 interface StrategySummary {
   readonly strategy: Strategy;
   /** Per target (e.g. "0.98"): evaluations to reach it, median and per seed (null: not reached). */
-  readonly reached: Readonly<Record<string, { readonly median: number | null; readonly perSeed: readonly (number | null)[] }>>;
+  readonly reached: Readonly<
+    Record<string, { readonly median: number | null; readonly perSeed: readonly (number | null)[] }>
+  >;
   readonly finalShareMedian: number;
 }
 
@@ -107,7 +134,8 @@ interface IterationQuality {
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 const started = performance.now();
-const log = (line: string): void => console.log(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
+const log = (line: string): void =>
+  console.log(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -126,7 +154,10 @@ async function main(): Promise<void> {
   const space = loadQuickSpace();
   const { model } = space;
   const fileStrategy = space.config.strategy;
-  if (fileStrategy.kind !== "linas") throw new Error("examples/quick.nas no longer searches with linas: its LINAS settings are the ones benchmarked");
+  if (fileStrategy.kind !== "linas")
+    throw new Error(
+      "examples/quick.nas no longer searches with linas: its LINAS settings are the ones benchmarked",
+    );
   const config: SearchConfig = {
     ...space.config,
     objectives: [
@@ -136,10 +167,14 @@ async function main(): Promise<void> {
     constraints: [],
   };
   const backend = await selectBackend();
-  log(`backend ${backend.kind} (${backend.threads} thread(s)); ${cpus().length} cores, load average ${loadAverageStart.join(", ")}`);
+  log(
+    `backend ${backend.kind} (${backend.threads} thread(s)); ${cpus().length} cores, load average ${loadAverageStart.join(", ")}`,
+  );
   const dataset = await loadEmbeddedDataset(model);
   const trained = await quickSupernet(space, dataset, values.checkpoint, log);
-  log(`supernet: ${trained.epochs} epochs ${trained.loaded ? `loaded from ${values.checkpoint}` : `trained in ${trained.seconds.toFixed(0)} s`}`);
+  log(
+    `supernet: ${trained.epochs} epochs ${trained.loaded ? `loaded from ${values.checkpoint}` : `trained in ${trained.seconds.toFixed(0)} s`}`,
+  );
   const data = evaluationData(dataset, { seed: config.seed });
 
   // The shared, memoised evaluator: the engine is asked once per distinct subnet.
@@ -164,7 +199,10 @@ async function main(): Promise<void> {
   const reference = [0, 1.1 * largestMacs];
   const problem = searchProblem(model, config, reference);
   const senses = problem.senses;
-  const predictorModels = fileStrategy.predictor === "auto" ? undefined : [fileStrategy.predictor === "ridge" ? ("ridge" as const) : ("svr" as const)];
+  const predictorModels =
+    fileStrategy.predictor === "auto"
+      ? undefined
+      : [fileStrategy.predictor === "ridge" ? ("ridge" as const) : ("svr" as const)];
 
   const run = (strategy: Strategy, options: StrategyOptions): Promise<SearchResult> => {
     switch (strategy) {
@@ -177,7 +215,7 @@ async function main(): Promise<void> {
           ...options,
           populationSize: population,
           predictedEvaluations: fileStrategy.inner,
-          cheap: { indices: [1], compute: (g) => [planSubnet(model, g).macs] },
+          cheap: { indices: [MACS], compute: (g) => [planSubnet(model, g).macs] },
           ...(predictorModels ? { predictor: { models: predictorModels } } : {}),
         });
     }
@@ -203,19 +241,36 @@ async function main(): Promise<void> {
         seed,
         onEvent,
       });
-      records.push({ strategy, seed, evaluations: result.evaluations, front: result.front, predictor: [...predictor.values()] });
-      log(`${strategy} seed ${seed}: ${result.evaluations.length} evaluations, front of ${result.front.length}; engine evaluations so far ${cache.size}`);
+      records.push({
+        strategy,
+        seed,
+        evaluations: result.evaluations,
+        front: result.front,
+        predictor: [...predictor.values()],
+      });
+      log(
+        `${strategy} seed ${seed}: ${result.evaluations.length} evaluations, front of ${result.front.length}; engine evaluations so far ${cache.size}`,
+      );
     }
   }
 
   // Reference: the hypervolume of the union of every front found.
+  const found = new Map(records.flatMap((r) => r.front).map((e) => [genomeKey(e.genome), e]));
   const union = nonDominatedSubset(
-    records.flatMap((r) => r.front).map((e) => ({ ...e, minimised: minimised(e.objectives, senses) })),
+    [...found].map(([key, e]) => ({
+      key,
+      objectives: e.objectives,
+      violation: e.violation,
+      minimised: minimised(e.objectives, senses),
+    })),
   );
+  const corner = minimised(reference, senses);
   const referenceHypervolume = hypervolume(
     union.map((e) => e.minimised),
-    minimised(reference, senses),
+    corner,
   );
+  const bestSinglePointShare =
+    Math.max(...union.map((e) => hypervolume([e.minimised], corner))) / referenceHypervolume;
   const runs = records.map((r) => {
     const curve = hypervolumeCurve(r.evaluations, senses, reference);
     const reached = Object.fromEntries(
@@ -238,18 +293,37 @@ async function main(): Promise<void> {
   });
   const medianOf = (strategy: Strategy, t: number): number | null =>
     summary.find((s) => s.strategy === strategy)!.reached[String(t)].median;
-  const ratios = Object.fromEntries(TARGETS.map((t) => [String(t), ratio(medianOf("linas", t), medianOf("nsga2", t), budget)]));
+  const ratios = Object.fromEntries(
+    TARGETS.map((t) => [String(t), ratio(medianOf("linas", t), medianOf("nsga2", t), budget)]),
+  );
   const predictorTable = predictorByIteration(runs.filter((r) => r.strategy === "linas"));
   const loadAverageEnd = loadavg().map((l) => round(l, 2));
 
   const results: Results = {
     command: invocation(),
-    settings: { seeds, budget, population, linas: { inner: fileStrategy.inner, predictor: fileStrategy.predictor }, objectives: config.objectives },
+    settings: {
+      seeds,
+      budget,
+      population,
+      linas: { inner: fileStrategy.inner, predictor: fileStrategy.predictor },
+      objectives: config.objectives,
+    },
     machine: { cpus: cpus().length, loadAverageStart, loadAverageEnd },
     backend,
-    supernet: { epochs: trained.epochs, loaded: trained.loaded, checkpoint: values.checkpoint ?? null, trainSeconds: round(trained.seconds, 1) },
+    supernet: {
+      epochs: trained.epochs,
+      loaded: trained.loaded,
+      checkpoint: values.checkpoint ?? null,
+      trainSeconds: round(trained.seconds, 1),
+    },
     data: { validationImages: data.validation.shape[0], calibrationImages: data.calibration.shape[0] },
-    reference: { point: reference, hypervolume: referenceHypervolume, front: union.map((e) => e.objectives) },
+    reference: {
+      point: reference,
+      hypervolume: referenceHypervolume,
+      front: union.map((e) => ({ key: e.key, objectives: e.objectives })),
+      bestSinglePointShare: round(bestSinglePointShare, 4),
+    },
+    measured: [...cache].map(([key, m]) => [key, m.objectives[ACCURACY], m.objectives[MACS]] as const),
     engine: { distinctSubnets: cache.size, requests, seconds: round(engineSeconds, 1) },
     summary,
     ratioLinasToNsga2: ratios,
@@ -279,15 +353,23 @@ function median(xs: readonly number[]): number {
 }
 
 /** LINAS's evaluations over NSGA-II's; a bound when only LINAS got there within the budget. */
-function ratio(linasEvaluations: number | null, nsga2Evaluations: number | null, budget: number): number | string | null {
+function ratio(
+  linasEvaluations: number | null,
+  nsga2Evaluations: number | null,
+  budget: number,
+): number | string | null {
   if (linasEvaluations === null) return null;
   if (nsga2Evaluations === null) return `< ${round(linasEvaluations / budget, 2)}`;
   return round(linasEvaluations / nsga2Evaluations, 2);
 }
 
 /** Per iteration, the median over seeds of the accuracy predictor's error and rank agreement. */
-function predictorByIteration(linasRuns: readonly { readonly predictor: readonly PredictorQuality[] }[]): IterationQuality[] {
-  const iterations = [...new Set(linasRuns.flatMap((r) => r.predictor.map((q) => q.iteration)))].sort((a, b) => a - b);
+function predictorByIteration(
+  linasRuns: readonly { readonly predictor: readonly PredictorQuality[] }[],
+): IterationQuality[] {
+  const iterations = [...new Set(linasRuns.flatMap((r) => r.predictor.map((q) => q.iteration)))].sort(
+    (a, b) => a - b,
+  );
   return iterations.map((iteration) => {
     const at = linasRuns.flatMap((r) => r.predictor.filter((q) => q.iteration === iteration));
     const med = (pick: (q: PredictorQuality) => number | null | undefined): number | null => {
@@ -312,12 +394,17 @@ function predictorByIteration(linasRuns: readonly { readonly predictor: readonly
 const NAMES: Record<string, string> = { random: "random", nsga2: "NSGA-II", linas: "LINAS" };
 
 function fragment(r: Results): string {
+  const accuracies = r.measured.map((m) => m[1]).sort((a, b) => a - b);
   const shown = (x: number | null): string => (x === null ? "not reached" : String(x));
   const pct = (t: string): string => `${Math.round(Number(t) * 100)}%`;
-  const shownRatio = (x: number | string | null): string => (x === null ? "n/a (LINAS did not reach it)" : String(x));
+  const shownRatio = (x: number | string | null): string =>
+    x === null ? "n/a (LINAS did not reach it)" : String(x);
   const rows = r.summary.map((s) => [
     NAMES[s.strategy],
-    ...TARGETS.flatMap((t) => [shown(s.reached[String(t)].median), s.reached[String(t)].perSeed.map(shown).join(", ")]),
+    ...TARGETS.flatMap((t) => [
+      shown(s.reached[String(t)].median),
+      s.reached[String(t)].perSeed.map(shown).join(", "),
+    ]),
     `${(s.finalShareMedian * 100).toFixed(1)}%`,
   ]);
   const predictorRows = r.linasPredictor.map((p) => [
@@ -341,10 +428,16 @@ function fragment(r: Results): string {
       `Budget ${r.settings.budget} evaluations, population ${r.settings.population}, seeds ${r.settings.seeds.join(", ")}; LINAS as in the file: ${r.settings.linas.predictor} predictor, ${r.settings.linas.inner} predicted evaluations per iteration. ` +
       `One memoised evaluator served all runs: ${r.engine.requests} evaluations asked for, ${r.engine.distinctSubnets} distinct subnets measured (${r.engine.seconds.toFixed(0)} s of engine time).`,
     "",
-    `Reference hypervolume: the union of all ${r.summary.length * r.settings.seeds.length} runs' fronts (${r.reference.front.length} points), reference point (0% accuracy, 1.1 × the largest subnet's MACs = ${Math.round(r.reference.point[1])}).`,
+    `Reference hypervolume: the union of all ${r.summary.length * r.settings.seeds.length} runs' fronts, reference point (0% accuracy, 1.1 × the largest subnet's MACs = ${Math.round(r.reference.point[1])}). ` +
+      `Its front: ${r.reference.front.map((p) => `${p.objectives[0]}% at ${p.objectives[1]} MACs`).join("; ")}; the best of these alone gives ${(r.reference.bestSinglePointShare * 100).toFixed(1)}% of the reference hypervolume. ` +
+      `Accuracy over all ${accuracies.length} subnets measured: min ${accuracies[0]}%, median ${median(accuracies)}%, max ${accuracies[accuracies.length - 1]}%.`,
     "",
     markdownTable(
-      ["strategy", ...TARGETS.flatMap((t) => [`evaluations to ${pct(String(t))} (median)`, "per seed"]), "final hypervolume (median, % of reference)"],
+      [
+        "strategy",
+        ...TARGETS.flatMap((t) => [`evaluations to ${pct(String(t))} (median)`, "per seed"]),
+        "final hypervolume (median, % of reference)",
+      ],
       rows,
     ),
     "",
@@ -352,7 +445,18 @@ function fragment(r: Results): string {
     "",
     "LINAS's accuracy predictor per iteration, median over seeds: cross-validated on the evaluations it was trained on (held out), and checked on the population it then chose (check).",
     "",
-    markdownTable(["iteration", "training points", "model", "held-out MAPE %", "held-out Kendall τ", "check MAPE %", "check Kendall τ"], predictorRows),
+    markdownTable(
+      [
+        "iteration",
+        "training points",
+        "model",
+        "held-out MAPE %",
+        "held-out Kendall τ",
+        "check MAPE %",
+        "check Kendall τ",
+      ],
+      predictorRows,
+    ),
     "",
   ].join("\n");
 }

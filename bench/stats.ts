@@ -21,7 +21,13 @@ export function quantile(sorted: readonly number[], q: number): number {
 export function summarize(samples: readonly number[]): Summary {
   const s = [...samples].sort((a, b) => a - b);
   const r = (x: number): number => Math.round(x * 100) / 100;
-  return { n: s.length, medianMs: r(quantile(s, 0.5)), p95Ms: r(quantile(s, 0.95)), minMs: r(s[0]), maxMs: r(s[s.length - 1]) };
+  return {
+    n: s.length,
+    medianMs: r(quantile(s, 0.5)),
+    p95Ms: r(quantile(s, 0.95)),
+    minMs: r(s[0]),
+    maxMs: r(s[s.length - 1]),
+  };
 }
 
 /** Writes bench/results/<name>.json (git-ignored) for docs/benchmarks.md. */

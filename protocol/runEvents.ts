@@ -15,8 +15,17 @@ const metricsSchema = z.object({
 });
 
 const kindMetrics = z.object({ loss: z.number(), accuracy: z.number() });
-const stepMetrics = z.object({ largest: kindMetrics.optional(), smallest: kindMetrics.optional(), random: kindMetrics.optional() });
-const regression = z.object({ points: z.number(), mape: z.number().nullable(), rmse: z.number(), kendallTau: z.number().nullable() });
+const stepMetrics = z.object({
+  largest: kindMetrics.optional(),
+  smallest: kindMetrics.optional(),
+  random: kindMetrics.optional(),
+});
+const regression = z.object({
+  points: z.number(),
+  mape: z.number().nullable(),
+  rmse: z.number(),
+  kendallTau: z.number().nullable(),
+});
 
 export const runEventSchema = z.discriminatedUnion("type", [
   z.object({
@@ -29,8 +38,19 @@ export const runEventSchema = z.discriminatedUnion("type", [
     /** Evaluations already in the log when this process started (a resume). */
     resumedFrom: z.number().int().nonnegative(),
   }),
-  z.object({ type: z.literal("phase"), time: z.string(), phase: z.enum(["data", "train", "latency", "search", "done"]), detail: z.string().optional() }),
-  z.object({ type: z.literal("train-start"), epochs: z.number().int(), stepsPerEpoch: z.number().int(), resumedAt: z.number().int(), weights: z.number().int() }),
+  z.object({
+    type: z.literal("phase"),
+    time: z.string(),
+    phase: z.enum(["data", "train", "latency", "search", "done"]),
+    detail: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal("train-start"),
+    epochs: z.number().int(),
+    stepsPerEpoch: z.number().int(),
+    resumedAt: z.number().int(),
+    weights: z.number().int(),
+  }),
   z.object({
     type: z.literal("train-step"),
     epoch: z.number().int(),
@@ -89,9 +109,20 @@ export const runEventSchema = z.discriminatedUnion("type", [
     points: z.number().int(),
     heldOut: regression.nullable(),
   }),
-  z.object({ type: z.literal("prediction-check"), iteration: z.number().int(), metric: z.string(), check: regression }),
+  z.object({
+    type: z.literal("prediction-check"),
+    iteration: z.number().int(),
+    metric: z.string(),
+    check: regression,
+  }),
   z.object({ type: z.literal("log"), level: z.enum(["info", "warning", "error"]), message: z.string() }),
-  z.object({ type: z.literal("run-finished"), time: z.string(), evaluations: z.number().int(), front: z.array(z.number().int()), seconds: z.number() }),
+  z.object({
+    type: z.literal("run-finished"),
+    time: z.string(),
+    evaluations: z.number().int(),
+    front: z.array(z.number().int()),
+    seconds: z.number(),
+  }),
   z.object({ type: z.literal("run-failed"), time: z.string(), message: z.string() }),
 ]);
 
@@ -108,5 +139,7 @@ export function parseRunEvent(line: string): { event: RunEvent } | { error: stri
     return { error: `not JSON: ${(e as Error).message}` };
   }
   const r = runEventSchema.safeParse(json);
-  return r.success ? { event: r.data } : { error: r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+  return r.success
+    ? { event: r.data }
+    : { error: r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
 }

@@ -22,13 +22,23 @@ const nodeExternals = ["vscode", "@tensorflow/*"];
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  { ...common, entryPoints: { extension: "client/extension.ts" }, outdir: "out/client", external: nodeExternals },
+  {
+    ...common,
+    entryPoints: { extension: "client/extension.ts" },
+    outdir: "out/client",
+    external: nodeExternals,
+  },
   { ...common, entryPoints: { server: "server/lsp/main.ts" }, outdir: "out/server", external: nodeExternals },
   { ...common, entryPoints: { supernet: "server/cli/main.ts" }, outdir: "out/cli", external: nodeExternals },
 
   // End-to-end tests: the extension-host test runner that VS Code loads through `extensionTestsPath`
   // (test/extension, run by scripts/e2e.mjs inside code-server).
-  { ...common, entryPoints: { index: "test/extension/index.ts" }, outdir: "out/test/extension", external: ["vscode"] },
+  {
+    ...common,
+    entryPoints: { index: "test/extension/index.ts" },
+    outdir: "out/test/extension",
+    external: ["vscode"],
+  },
 
   // Webview panels (client/panels loads them from out/webview): browser bundles, offline; the
   // graph's elkjs runs in a worker started from elk-worker.js.

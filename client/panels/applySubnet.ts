@@ -84,7 +84,12 @@ export async function applySubnet(
       void window.showErrorMessage("The subnet block could not be written: the edit was refused.");
       return undefined;
     }
-    const editor = await window.showTextDocument(document, { preserveFocus: false });
+    // In the editor group that already shows the file, not over the panel that has the focus.
+    const open = window.visibleTextEditors.find((e) => e.document === document);
+    const editor = await window.showTextDocument(document, {
+      viewColumn: open?.viewColumn,
+      preserveFocus: false,
+    });
     const block = range(result.blockRange);
     editor.selection = new EditorSelection(block.start, block.start);
     editor.revealRange(block, TextEditorRevealType.InCenterIfOutsideViewport);

@@ -14,6 +14,7 @@ export const GRAPH_BODY = `<div class="toolbar" role="toolbar" aria-label="Graph
 /** Training curves: the run, view controls, one element per chart. */
 export const CURVES_BODY = `<div class="toolbar" role="toolbar" aria-label="Training curves">
   <strong id="run-title"></strong><span id="run-status" class="status" role="status"></span>
+  <span id="received" class="status"></span>
   <span class="spacer"></span>
   <vscode-checkbox id="log-scale">Log scale</vscode-checkbox>
   <label class="smoothing">Smoothing <input id="smoothing" type="range" min="0" max="0.99" step="0.01" aria-label="Smoothing"> <span id="smoothing-value"></span></label>

@@ -12,6 +12,8 @@ export class RunStatusBar implements Disposable {
     0,
   );
   private readonly subscription: { dispose(): void };
+  /** The run the item's command opens. */
+  private commandRun: string | undefined;
 
   constructor(private readonly live: LiveRuns) {
     this.item.name = "Supernet Run";
@@ -26,11 +28,16 @@ export class RunStatusBar implements Disposable {
     }
     this.item.text = statusBarText(p, Date.now());
     this.item.tooltip = statusBarTooltip(p);
-    this.item.command = {
-      title: "Show Training Curves",
-      command: PanelCommands.showCurves,
-      arguments: [{ runDir: p.runDir }],
-    };
+    // Set once per run: VS Code retires the command the status bar holds whenever a new one is
+    // set, and a click that lands between the two finds no command.
+    if (this.commandRun !== p.runDir) {
+      this.commandRun = p.runDir;
+      this.item.command = {
+        title: "Show Training Curves",
+        command: PanelCommands.showCurves,
+        arguments: [{ runDir: p.runDir }],
+      };
+    }
     this.item.show();
   }
 

@@ -20,18 +20,29 @@ export function compactChoices(model: SpaceModel, genome: Genome): string {
     }
   }
   for (const stage of model.stages.values()) {
-    const depth = stage.depth.kind === "gene" ? model.genes[stage.depth.gene].values[genome[stage.depth.gene]] : (stage.depth.value as number);
+    const depth =
+      stage.depth.kind === "gene"
+        ? model.genes[stage.depth.gene].values[genome[stage.depth.gene]]
+        : (stage.depth.value as number);
     const bs = (blocks.get(stage.name) ?? []).slice(0, depth).map((b) => b.join(" "));
     parts.push(`${stage.name} d${depth}${bs.length ? ` [${bs.join(" | ")}]` : ""}`);
   }
   return parts.join(" · ");
 }
 
-export function frontTable(model: SpaceModel, front: readonly EvaluationEvent[], objectives: readonly { metric: string; sense: string }[]): string {
+export function frontTable(
+  model: SpaceModel,
+  front: readonly EvaluationEvent[],
+  objectives: readonly { metric: string; sense: string }[],
+): string {
   if (front.length === 0) return "no feasible subnet was found";
   const first = objectives[0];
-  const sorted = [...front].sort((a, b) => (first.sense === "maximize" ? -1 : 1) * (a.objectives[0] - b.objectives[0]));
-  const metricColumns = ["accuracy", "macs", "params", "latency"].filter((m) => sorted.some((e) => e.metrics[m as keyof typeof e.metrics] !== undefined));
+  const sorted = [...front].sort(
+    (a, b) => (first.sense === "maximize" ? -1 : 1) * (a.objectives[0] - b.objectives[0]),
+  );
+  const metricColumns = ["accuracy", "macs", "params", "latency"].filter((m) =>
+    sorted.some((e) => e.metrics[m as keyof typeof e.metrics] !== undefined),
+  );
   const header = ["#", ...metricColumns.map((m) => (m === "macs" ? "MACs" : m)), "choices"];
   const rows = sorted.map((e) => [
     String(e.index),
@@ -42,6 +53,9 @@ export function frontTable(model: SpaceModel, front: readonly EvaluationEvent[],
     compactChoices(model, e.genome),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const fmt = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : i === 0 ? c.padStart(widths[i]) : c.padStart(widths[i]))).join("  ");
+  const fmt = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : i === 0 ? c.padStart(widths[i]) : c.padStart(widths[i])))
+      .join("  ");
   return [fmt(header), fmt(widths.map((w) => "─".repeat(w))), ...rows.map(fmt)].join("\n");
 }

@@ -26,7 +26,12 @@ export interface FileInfo {
     readonly strategy: string;
     readonly budget: { evaluations?: number; durationMs?: number };
   }[];
-  readonly subnets: { readonly name: string; readonly space: string; readonly macs: number | null; readonly params: number | null }[];
+  readonly subnets: {
+    readonly name: string;
+    readonly space: string;
+    readonly macs: number | null;
+    readonly params: number | null;
+  }[];
 }
 
 export function fileInfo(text: string, file: string): FileInfo {
@@ -50,12 +55,21 @@ export function fileInfo(text: string, file: string): FileInfo {
       strategy: config.strategy.kind,
       budget: config.budget,
     })),
-    subnets: a.subnets.map((s) => ({ name: s.decl.name?.name ?? "", space: s.decl.space?.name ?? "", macs: s.cost?.macs ?? null, params: s.cost?.params ?? null })),
+    subnets: a.subnets.map((s) => ({
+      name: s.decl.name?.name ?? "",
+      space: s.decl.space?.name ?? "",
+      macs: s.cost?.macs ?? null,
+      params: s.cost?.params ?? null,
+    })),
   };
 }
 
 export function infoCommand(args: string[], out: (line: string) => void): number {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: "boolean", default: false } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: "boolean", default: false } },
+    allowPositionals: true,
+  });
   if (positionals.length !== 1) throw new UsageError("supernet info: name one .nas file");
   const file = positionals[0];
   const info = fileInfo(readSource(file), file);
@@ -63,16 +77,26 @@ export function infoCommand(args: string[], out: (line: string) => void): number
     out(JSON.stringify(info, null, 2));
     return 0;
   }
-  const range = (metric: string, r: { min: number; max: number } | null): string => (r ? `${formatMetric(metric, r.min)} – ${formatMetric(metric, r.max)}` : "unknown");
+  const range = (metric: string, r: { min: number; max: number } | null): string =>
+    r ? `${formatMetric(metric, r.min)} – ${formatMetric(metric, r.max)}` : "unknown";
   for (const s of info.spaces) {
-    out(`space ${s.name}: ${s.subnetsShort} subnets (${s.genes} choices), input ${s.input ?? "?"} → ${s.outputs.join(" | ") || "?"}`);
+    out(
+      `space ${s.name}: ${s.subnetsShort} subnets (${s.genes} choices), input ${s.input ?? "?"} → ${s.outputs.join(" | ") || "?"}`,
+    );
     out(`  MACs ${range("macs", s.macs)}, params ${range("params", s.params)}`);
   }
   for (const s of info.searches) {
     const objectives = s.objectives.map((o) => `${o.sense} ${o.metric}`).join(", ");
-    const constraints = s.constraints.map((c) => `${c.metric} ${c.op} ${formatMetric(c.metric, c.value)}`).join(", ");
-    out(`search ${s.name} on ${s.space}: ${objectives || "no objectives"}${constraints ? `; ${constraints}` : ""}; ${s.strategy}`);
+    const constraints = s.constraints
+      .map((c) => `${c.metric} ${c.op} ${formatMetric(c.metric, c.value)}`)
+      .join(", ");
+    out(
+      `search ${s.name} on ${s.space}: ${objectives || "no objectives"}${constraints ? `; ${constraints}` : ""}; ${s.strategy}`,
+    );
   }
-  for (const s of info.subnets) out(`subnet ${s.name} of ${s.space}: MACs ${s.macs === null ? "?" : formatMetric("macs", s.macs)}, params ${s.params === null ? "?" : formatMetric("params", s.params)}`);
+  for (const s of info.subnets)
+    out(
+      `subnet ${s.name} of ${s.space}: MACs ${s.macs === null ? "?" : formatMetric("macs", s.macs)}, params ${s.params === null ? "?" : formatMetric("params", s.params)}`,
+    );
   return 0;
 }

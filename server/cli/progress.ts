@@ -26,7 +26,9 @@ export class ProgressSink implements EventSink {
   emit(e: RunEvent): void {
     switch (e.type) {
       case "run-started":
-        this.line(`run ${e.runId} (search ${e.search} on ${e.space}, backend ${e.backend}${e.resumedFrom ? `, resuming after ${e.resumedFrom} evaluations` : ""})`);
+        this.line(
+          `run ${e.runId} (search ${e.search} on ${e.space}, backend ${e.backend}${e.resumedFrom ? `, resuming after ${e.resumedFrom} evaluations` : ""})`,
+        );
         this.resumedEvaluations = e.resumedFrom;
         break;
       case "phase":
@@ -41,12 +43,18 @@ export class ProgressSink implements EventSink {
         this.stepsDone++;
         const m = e.metrics.largest ?? e.metrics.random;
         const eta = this.eta(this.trainStart, this.stepsDone, this.stepsTotal, e.stepInEpoch > 0 ? 1 : 1);
-        this.status(`train epoch ${e.epoch + 1} ${bar(this.stepsDone / Math.max(1, this.stepsTotal))} loss ${m ? m.loss.toFixed(3) : "?"} acc ${m ? (m.accuracy * 100).toFixed(1) : "?"}% ${Math.round(e.imagesPerSecond)} img/s ETA ${eta}`);
+        this.status(
+          `train epoch ${e.epoch + 1} ${bar(this.stepsDone / Math.max(1, this.stepsTotal))} loss ${m ? m.loss.toFixed(3) : "?"} acc ${m ? (m.accuracy * 100).toFixed(1) : "?"}% ${Math.round(e.imagesPerSecond)} img/s ETA ${eta}`,
+        );
         break;
       }
       case "epoch": {
-        const parts = (["largest", "smallest", "random"] as const).filter((k) => e.metrics[k]).map((k) => `${k} ${(e.metrics[k]!.accuracy * 100).toFixed(1)}%`);
-        this.line(`epoch ${e.epoch}/${e.epochs}: train accuracy ${parts.join(", ")}; ${Math.round(e.imagesPerSecond)} img/s, ${e.seconds.toFixed(1)} s`);
+        const parts = (["largest", "smallest", "random"] as const)
+          .filter((k) => e.metrics[k])
+          .map((k) => `${k} ${(e.metrics[k]!.accuracy * 100).toFixed(1)}%`);
+        this.line(
+          `epoch ${e.epoch}/${e.epochs}: train accuracy ${parts.join(", ")}; ${Math.round(e.imagesPerSecond)} img/s, ${e.seconds.toFixed(1)} s`,
+        );
         break;
       }
       case "search-start":
@@ -55,17 +63,25 @@ export class ProgressSink implements EventSink {
         break;
       case "evaluation": {
         this.evaluations = e.index + 1;
-        if (e.metrics.accuracy !== undefined && e.violation === 0) this.bestAccuracy = Math.max(this.bestAccuracy ?? 0, e.metrics.accuracy);
+        if (e.metrics.accuracy !== undefined && e.violation === 0)
+          this.bestAccuracy = Math.max(this.bestAccuracy ?? 0, e.metrics.accuracy);
         const done = this.evaluations - this.resumedEvaluations;
         const eta = this.eta(this.searchStart, done, this.budget - this.resumedEvaluations, 1);
-        this.status(`search ${this.evaluations}/${this.budget} ${bar(this.evaluations / Math.max(1, this.budget))} best accuracy ${this.bestAccuracy === undefined ? "–" : formatMetric("accuracy", this.bestAccuracy)} ETA ${eta}`);
+        this.status(
+          `search ${this.evaluations}/${this.budget} ${bar(this.evaluations / Math.max(1, this.budget))} best accuracy ${this.bestAccuracy === undefined ? "–" : formatMetric("accuracy", this.bestAccuracy)} ETA ${eta}`,
+        );
         break;
       }
       case "generation":
-        if (!this.tty) this.line(`generation ${e.generation}: ${e.evaluations} evaluations, front of ${e.front.length}${e.hypervolume === null ? "" : `, hypervolume ${e.hypervolume.toPrecision(4)}`}`);
+        if (!this.tty)
+          this.line(
+            `generation ${e.generation}: ${e.evaluations} evaluations, front of ${e.front.length}${e.hypervolume === null ? "" : `, hypervolume ${e.hypervolume.toPrecision(4)}`}`,
+          );
         break;
       case "run-finished":
-        this.line(`finished: ${e.evaluations} evaluations, ${e.front.length} on the Pareto front, ${formatDuration(e.seconds)}`);
+        this.line(
+          `finished: ${e.evaluations} evaluations, ${e.front.length} on the Pareto front, ${formatDuration(e.seconds)}`,
+        );
         break;
       case "run-failed":
         this.line(`failed: ${e.message}`);

@@ -24,11 +24,15 @@ const OPTIONS = {
   data: { type: "string" },
 } as const;
 
-function settingsFrom(values: { json?: boolean; events?: boolean; backend?: string; data?: string }, controller: AbortController): RunSettings {
+function settingsFrom(
+  values: { json?: boolean; events?: boolean; backend?: string; data?: string },
+  controller: AbortController,
+): RunSettings {
   if (values.backend !== undefined && !(BACKEND_PREFERENCES as readonly string[]).includes(values.backend)) {
     throw new UsageError(`--backend must be one of ${BACKEND_PREFERENCES.join(", ")}`);
   }
-  if (values.data !== undefined && !["auto", "embedded", "full"].includes(values.data)) throw new UsageError("--data must be auto, embedded or full");
+  if (values.data !== undefined && !["auto", "embedded", "full"].includes(values.data))
+    throw new UsageError("--data must be auto, embedded or full");
   const sinks: EventSink[] = [];
   if (values.events) sinks.push(new JsonLinesSink((line) => void process.stdout.write(line)));
   else sinks.push(new ProgressSink((text) => void process.stderr.write(text), process.stderr.isTTY === true));
@@ -58,13 +62,19 @@ function report(outcome: RunOutcome, json: boolean, events: boolean): number {
   const search = analysis.searches.find((s) => s.config.name === outcome.manifest.search)!;
   const front = outcome.front.map((i) => outcome.evaluations[i]);
   if (json) {
-    process.stdout.write(`${JSON.stringify({ run: outcome.paths.dir, completed: outcome.completed, evaluations: outcome.evaluations.length, front }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ run: outcome.paths.dir, completed: outcome.completed, evaluations: outcome.evaluations.length, front }, null, 2)}\n`,
+    );
   } else if (outcome.completed) {
-    process.stdout.write(`\nPareto front of ${search.config.name} (${front.length} of ${outcome.evaluations.length} subnets), ${search.config.objectives.map((o) => `${o.sense} ${o.metric}`).join(", ")}:\n\n`);
+    process.stdout.write(
+      `\nPareto front of ${search.config.name} (${front.length} of ${outcome.evaluations.length} subnets), ${search.config.objectives.map((o) => `${o.sense} ${o.metric}`).join(", ")}:\n\n`,
+    );
     process.stdout.write(`${frontTable(search.space!.model, front, search.config.objectives)}\n\n`);
     process.stdout.write(`run directory: ${outcome.paths.dir}\n`);
   } else {
-    process.stdout.write(`stopped after ${outcome.evaluations.length} evaluations; resume with: supernet resume ${outcome.paths.dir}\n`);
+    process.stdout.write(
+      `stopped after ${outcome.evaluations.length} evaluations; resume with: supernet resume ${outcome.paths.dir}\n`,
+    );
   }
   return outcome.completed ? 0 : 130;
 }
@@ -103,5 +113,11 @@ export async function resumeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
   if (positionals.length !== 1) throw new UsageError("supernet resume: name one run directory");
   const controller = interruptible();
-  return reported(async () => report(await resumeRun(resolve(positionals[0]), settingsFrom(values, controller)), values.json, values.events));
+  return reported(async () =>
+    report(
+      await resumeRun(resolve(positionals[0]), settingsFrom(values, controller)),
+      values.json,
+      values.events,
+    ),
+  );
 }

@@ -76,26 +76,45 @@ class Walker {
 
   constructor(private readonly model: SpaceModel) {}
 
-
   run(): SpaceAnalysis {
     const size = spaceSize(this.model);
     const input = this.model.input;
-    if (!input) return { macs: undefined, params: undefined, size, outputs: [], ops: this.ops, stages: this.stages, problems: this.problems };
+    if (!input)
+      return {
+        macs: undefined,
+        params: undefined,
+        size,
+        outputs: [],
+        ops: this.ops,
+        stages: this.stages,
+        problems: this.problems,
+      };
     const ops = this.lazyOps();
     let states: States = new Map();
     const res = this.model.resolution;
-    const sides = res === undefined || input.kind !== "image" ? [undefined] : res.kind === "fixed" ? [res.value as number] : this.model.genes[res.gene].values;
+    const sides =
+      res === undefined || input.kind !== "image"
+        ? [undefined]
+        : res.kind === "fixed"
+          ? [res.value as number]
+          : this.model.genes[res.gene].values;
     for (const side of sides) {
-      const shape: Shape = side !== undefined && input.kind === "image" ? { ...input, h: side, w: side } : input;
-      const witness = side !== undefined && res?.kind === "gene" ? extend(undefined, [`resolution = ${side}`]) : undefined;
+      const shape: Shape =
+        side !== undefined && input.kind === "image" ? { ...input, h: side, w: side } : input;
+      const witness =
+        side !== undefined && res?.kind === "gene" ? extend(undefined, [`resolution = ${side}`]) : undefined;
       merge(states, { shape, macsMin: 0, macsMax: 0, paramsMin: 0, paramsMax: 0, witness });
     }
     for (const item of this.model.items) states = this.seq(item, states);
     const all = [...states.values()];
     this.checkOutput(all);
     return {
-      macs: all.length ? { min: Math.min(...all.map((s) => s.macsMin)), max: Math.max(...all.map((s) => s.macsMax)) } : undefined,
-      params: all.length ? { min: Math.min(...all.map((s) => s.paramsMin)), max: Math.max(...all.map((s) => s.paramsMax)) } : undefined,
+      macs: all.length
+        ? { min: Math.min(...all.map((s) => s.macsMin)), max: Math.max(...all.map((s) => s.macsMax)) }
+        : undefined,
+      params: all.length
+        ? { min: Math.min(...all.map((s) => s.paramsMin)), max: Math.max(...all.map((s) => s.paramsMax)) }
+        : undefined,
       size,
       outputs: all.map((s) => s.shape),
       get ops() {
@@ -112,7 +131,8 @@ class Walker {
     return () => {
       if (!merged) {
         merged = this.ops;
-        for (const { base, ops } of this.stageOps) for (const [rel, stats] of ops) mergeStats(merged, base + rel, stats);
+        for (const { base, ops } of this.stageOps)
+          for (const [rel, stats] of ops) mergeStats(merged, base + rel, stats);
       }
       return merged;
     };
@@ -131,13 +151,32 @@ class Walker {
     const key = stageKey(this.model, stage);
     const base = stage.decl.start;
     const out: States = new Map();
-    const own = { macsMin: Infinity, macsMax: -Infinity, paramsMin: Infinity, paramsMax: -Infinity, outputs: new Set<string>() };
+    const own = {
+      macsMin: Infinity,
+      macsMax: -Infinity,
+      paramsMin: Infinity,
+      paramsMax: -Infinity,
+      outputs: new Set<string>(),
+    };
     for (const s of states.values()) {
       const summary = summarizeStage(this.model, stage, key, s.shape);
       this.stageOps.push({ base, ops: summary.ops });
-      for (const p of summary.problems) this.problem({ start: base + p.start, end: base + p.end }, p.code, p.message, p.severity === "warning" ? "warning" : "error");
+      for (const p of summary.problems)
+        this.problem(
+          { start: base + p.start, end: base + p.end },
+          p.code,
+          p.message,
+          p.severity === "warning" ? "warning" : "error",
+        );
       for (const t of summary.transitions) {
-        merge(out, { shape: t.out, macsMin: s.macsMin + t.macsMin, macsMax: s.macsMax + t.macsMax, paramsMin: s.paramsMin + t.paramsMin, paramsMax: s.paramsMax + t.paramsMax, witness: extend(s.witness, t.choices) });
+        merge(out, {
+          shape: t.out,
+          macsMin: s.macsMin + t.macsMin,
+          macsMax: s.macsMax + t.macsMax,
+          paramsMin: s.paramsMin + t.paramsMin,
+          paramsMax: s.paramsMax + t.paramsMax,
+          witness: extend(s.witness, t.choices),
+        });
         own.macsMin = Math.min(own.macsMin, t.macsMin);
         own.macsMax = Math.max(own.macsMax, t.macsMax);
         own.paramsMin = Math.min(own.paramsMin, t.paramsMin);
@@ -145,26 +184,51 @@ class Walker {
         own.outputs.add(t.label);
       }
     }
-    if (own.outputs.size) this.stages.set(stage.name, { macs: { min: own.macsMin, max: own.macsMax }, params: { min: own.paramsMin, max: own.paramsMax }, outputs: own.outputs });
+    if (own.outputs.size)
+      this.stages.set(stage.name, {
+        macs: { min: own.macsMin, max: own.macsMax },
+        params: { min: own.paramsMin, max: own.paramsMax },
+        outputs: own.outputs,
+      });
     return out;
   }
 
   /** Walks one stage from one input shape with zero costs (used by `summarizeStage`). */
-  static walkStage(model: SpaceModel, stage: StageNode, input: Shape): { states: States; ops: Map<number, OpStats>; problems: Diagnostic[] } {
+  static walkStage(
+    model: SpaceModel,
+    stage: StageNode,
+    input: Shape,
+  ): { states: States; ops: Map<number, OpStats>; problems: Diagnostic[] } {
     const w = new Walker(model);
-    const start: State = { shape: input, macsMin: 0, macsMax: 0, paramsMin: 0, paramsMax: 0, witness: extend(undefined, [`${stage.name} input = ${formatShape(input)}`]) };
+    const start: State = {
+      shape: input,
+      macsMin: 0,
+      macsMax: 0,
+      paramsMin: 0,
+      paramsMax: 0,
+      witness: extend(undefined, [`${stage.name} input = ${formatShape(input)}`]),
+    };
     const states = w.stageStates(stage, new Map([[shapeKey(input), start]]));
     return { states, ops: w.ops, problems: w.problems };
   }
 
   stageStates(stage: StageNode, states: States): States {
-    const depths = stage.depth.kind === "fixed" ? [stage.depth.value as number] : this.model.genes[stage.depth.gene].values;
+    const depths =
+      stage.depth.kind === "fixed"
+        ? [stage.depth.value as number]
+        : this.model.genes[stage.depth.gene].values;
     const out: States = new Map();
     let current = states;
     for (let b = 0; b <= stage.blocks.length; b++) {
       if (depths.includes(b)) {
         for (const s of current.values()) {
-          merge(out, { ...s, witness: stage.depth.kind === "gene" && depths.length > 1 ? extend(s.witness, [`${stage.name}.depth = ${b}`]) : s.witness });
+          merge(out, {
+            ...s,
+            witness:
+              stage.depth.kind === "gene" && depths.length > 1
+                ? extend(s.witness, [`${stage.name}.depth = ${b}`])
+                : s.witness,
+          });
         }
       }
       if (b === stage.blocks.length || b >= Math.max(...depths)) break;
@@ -181,7 +245,12 @@ class Walker {
       for (const child of n.body) inner = this.node(child, inner);
       for (const r of inner.values()) {
         if (sameShape(r.shape, s.shape)) merge(out, r);
-        else this.problem(n.decl.keyword, "residual-shape", `residual shape mismatch: the chain turns ${formatShape(s.shape)} into ${formatShape(r.shape)}${when(r.witness)}; a skip connection needs the same shape`);
+        else
+          this.problem(
+            n.decl.keyword,
+            "residual-shape",
+            `residual shape mismatch: the chain turns ${formatShape(s.shape)} into ${formatShape(r.shape)}${when(r.witness)}; a skip connection needs the same shape`,
+          );
       }
     }
     return out;
@@ -192,21 +261,50 @@ class Walker {
     const sig = opSignature(this.model, n);
     let stats = this.ops.get(n.call.start);
     if (!stats) {
-      stats = { inputs: new Set<string>(), outputs: new Set<string>(), macs: { min: Infinity, max: -Infinity }, params: { min: Infinity, max: -Infinity } };
+      stats = {
+        inputs: new Set<string>(),
+        outputs: new Set<string>(),
+        macs: { min: Infinity, max: -Infinity },
+        params: { min: Infinity, max: -Infinity },
+      };
       this.ops.set(n.call.start, stats);
     }
     for (const s of states.values()) {
       const summary = summarizeOp(this.model, n, sig, s.shape);
-      if (summary.error) this.problem(n.call.name, "shape", `${summary.error.message}${when(extend(s.witness, this.choices(n, summary.error.choices)))}`);
-      if (summary.warning) this.problem(n.call.name, "shape-warning", `${summary.warning.message}${when(extend(s.witness, this.choices(n, summary.warning.choices)))}`, "warning");
+      if (summary.error)
+        this.problem(
+          n.call.name,
+          "shape",
+          `${summary.error.message}${when(extend(s.witness, this.choices(n, summary.error.choices)))}`,
+        );
+      if (summary.warning)
+        this.problem(
+          n.call.name,
+          "shape-warning",
+          `${summary.warning.message}${when(extend(s.witness, this.choices(n, summary.warning.choices)))}`,
+          "warning",
+        );
       if (summary.transitions.length === 0) continue;
       stats.inputs.add(formatShape(s.shape));
-      stats.macs = { min: Math.min(stats.macs.min, summary.macs.min), max: Math.max(stats.macs.max, summary.macs.max) };
-      stats.params = { min: Math.min(stats.params.min, summary.params.min), max: Math.max(stats.params.max, summary.params.max) };
+      stats.macs = {
+        min: Math.min(stats.macs.min, summary.macs.min),
+        max: Math.max(stats.macs.max, summary.macs.max),
+      };
+      stats.params = {
+        min: Math.min(stats.params.min, summary.params.min),
+        max: Math.max(stats.params.max, summary.params.max),
+      };
       for (const t of summary.transitions) {
         stats.outputs.add(t.label);
         const witness = t.choices.length ? extend(s.witness, this.choices(n, t.choices)) : s.witness;
-        merge(out, { shape: t.out, macsMin: s.macsMin + t.macsMin, macsMax: s.macsMax + t.macsMax, paramsMin: s.paramsMin + t.paramsMin, paramsMax: s.paramsMax + t.paramsMax, witness });
+        merge(out, {
+          shape: t.out,
+          macsMin: s.macsMin + t.macsMin,
+          macsMax: s.macsMax + t.macsMax,
+          paramsMin: s.paramsMin + t.paramsMin,
+          paramsMax: s.paramsMax + t.paramsMax,
+          witness,
+        });
       }
     }
     return out;
@@ -216,7 +314,9 @@ class Walker {
   private choices(n: OpNode, args: readonly (readonly [string, number | boolean | string])[]): string[] {
     return args.map(([name, v]) => {
       const b = n.args.get(name);
-      return b?.kind === "gene" ? `${this.model.genes[b.gene].path} = ${String(v)}` : `${name} = ${String(v)}`;
+      return b?.kind === "gene"
+        ? `${this.model.genes[b.gene].path} = ${String(v)}`
+        : `${name} = ${String(v)}`;
     });
   }
 
@@ -227,9 +327,17 @@ class Walker {
     const classes = ds?.kind === "known" ? ds.info.classes : ds?.classes;
     for (const s of all) {
       if (s.shape.kind !== "vector") {
-        this.problem(name, "output-shape", `the space ends in ${formatShape(s.shape)}${when(s.witness)}; a classifier must end in a vector of class scores, e.g. \`head: gap dense(classes)\``);
+        this.problem(
+          name,
+          "output-shape",
+          `the space ends in ${formatShape(s.shape)}${when(s.witness)}; a classifier must end in a vector of class scores, e.g. \`head: gap dense(classes)\``,
+        );
       } else if (classes !== undefined && s.shape.n !== classes) {
-        this.problem(name, "output-shape", `the space ends in ${s.shape.n} outputs${when(s.witness)} but the dataset has ${classes} classes: end with \`dense(classes)\``);
+        this.problem(
+          name,
+          "output-shape",
+          `the space ends in ${s.shape.n} outputs${when(s.witness)} but the dataset has ${classes} classes: end with \`dense(classes)\``,
+        );
       }
     }
   }
@@ -244,7 +352,15 @@ class Walker {
 }
 
 interface StageSummary {
-  readonly transitions: readonly { out: Shape; label: string; macsMin: number; macsMax: number; paramsMin: number; paramsMax: number; choices: readonly string[] }[];
+  readonly transitions: readonly {
+    out: Shape;
+    label: string;
+    macsMin: number;
+    macsMax: number;
+    paramsMin: number;
+    paramsMax: number;
+    choices: readonly string[];
+  }[];
   /** Op stats by offset relative to the stage's start. */
   readonly ops: ReadonlyMap<number, OpStats>;
   /** Problems with offsets relative to the stage's start. */
@@ -256,7 +372,10 @@ const stageSummaries = new Map<string, StageSummary>();
 /** A stage's structure: name, depths, and each op's signature and place relative to the stage. */
 function stageKey(model: SpaceModel, stage: StageNode): string {
   const base = stage.decl.start;
-  const parts: string[] = [stage.name, stage.depth.kind === "fixed" ? String(stage.depth.value) : model.genes[stage.depth.gene].values.join(",")];
+  const parts: string[] = [
+    stage.name,
+    stage.depth.kind === "fixed" ? String(stage.depth.value) : model.genes[stage.depth.gene].values.join(","),
+  ];
   const visit = (nodes: readonly ChainNode[]): void => {
     for (const n of nodes) {
       if (n.kind === "residual") {
@@ -306,13 +425,21 @@ function chronological(w: Witness | undefined): string[] {
 function mergeStats(into: Map<number, OpStats>, offset: number, stats: OpStats): void {
   const prev = into.get(offset);
   if (!prev) {
-    into.set(offset, { inputs: new Set(stats.inputs), outputs: new Set(stats.outputs), macs: stats.macs, params: stats.params });
+    into.set(offset, {
+      inputs: new Set(stats.inputs),
+      outputs: new Set(stats.outputs),
+      macs: stats.macs,
+      params: stats.params,
+    });
     return;
   }
   for (const x of stats.inputs) prev.inputs.add(x);
   for (const x of stats.outputs) prev.outputs.add(x);
   prev.macs = { min: Math.min(prev.macs.min, stats.macs.min), max: Math.max(prev.macs.max, stats.macs.max) };
-  prev.params = { min: Math.min(prev.params.min, stats.params.min), max: Math.max(prev.params.max, stats.params.max) };
+  prev.params = {
+    min: Math.min(prev.params.min, stats.params.min),
+    max: Math.max(prev.params.max, stats.params.max),
+  };
 }
 
 /** One output shape an op can produce from one input shape, over all its argument choices. */
@@ -331,8 +458,14 @@ interface OpSummary {
   readonly transitions: readonly Transition[];
   readonly macs: Range;
   readonly params: Range;
-  readonly error?: { readonly message: string; readonly choices: readonly (readonly [string, number | boolean | string])[] };
-  readonly warning?: { readonly message: string; readonly choices: readonly (readonly [string, number | boolean | string])[] };
+  readonly error?: {
+    readonly message: string;
+    readonly choices: readonly (readonly [string, number | boolean | string])[];
+  };
+  readonly warning?: {
+    readonly message: string;
+    readonly choices: readonly (readonly [string, number | boolean | string])[];
+  };
 }
 
 /**
@@ -348,7 +481,10 @@ function opSignature(model: SpaceModel, n: OpNode): string {
   let sig = signatures.get(n);
   if (sig === undefined) {
     const parts: string[] = [];
-    for (const [name, b] of n.args) parts.push(`${name}=${b.kind === "fixed" ? String(b.value) : `{${model.genes[b.gene].values.join(",")}}`}`);
+    for (const [name, b] of n.args)
+      parts.push(
+        `${name}=${b.kind === "fixed" ? String(b.value) : `{${model.genes[b.gene].values.join(",")}}`}`,
+      );
     sig = `${n.spec.name}(${parts.join(";")})`;
     signatures.set(n, sig);
   }
@@ -363,7 +499,12 @@ function summarizeOp(model: SpaceModel, n: OpNode, sig: string, input: Shape): O
   const elastic: { name: string; values: readonly (number | boolean | string)[]; shapes: boolean }[] = [];
   for (const [name, b] of n.args) {
     if (b.kind === "fixed") values[name] = b.value;
-    else elastic.push({ name, values: model.genes[b.gene].values, shapes: n.spec.args.find((a) => a.name === name)?.shapes === true });
+    else
+      elastic.push({
+        name,
+        values: model.genes[b.gene].values,
+        shapes: n.spec.args.find((a) => a.name === name)?.shapes === true,
+      });
   }
   const transitions = new Map<string, Transition>();
   let macs = { min: Infinity, max: -Infinity };
@@ -393,7 +534,15 @@ function summarizeOp(model: SpaceModel, n: OpNode, sig: string, input: Shape): O
     const t = transitions.get(k);
     if (!t) {
       const shapeChoices = chosen.filter(([name]) => elastic.find((e) => e.name === name)!.shapes);
-      transitions.set(k, { out: r.out, label: formatShape(r.out), macsMin: r.macs, macsMax: r.macs, paramsMin: r.params, paramsMax: r.params, choices: shapeChoices });
+      transitions.set(k, {
+        out: r.out,
+        label: formatShape(r.out),
+        macsMin: r.macs,
+        macsMax: r.macs,
+        paramsMin: r.params,
+        paramsMax: r.params,
+        choices: shapeChoices,
+      });
       return;
     }
     t.macsMin = Math.min(t.macsMin, r.macs);
@@ -402,7 +551,13 @@ function summarizeOp(model: SpaceModel, n: OpNode, sig: string, input: Shape): O
     t.paramsMax = Math.max(t.paramsMax, r.params);
   };
   visit(0);
-  const summary: OpSummary = { transitions: [...transitions.values()], macs, params, ...(error ? { error } : {}), ...(warning ? { warning } : {}) };
+  const summary: OpSummary = {
+    transitions: [...transitions.values()],
+    macs,
+    params,
+    ...(error ? { error } : {}),
+    ...(warning ? { warning } : {}),
+  };
   if (summaries.size >= SUMMARY_CACHE_LIMIT) summaries.clear();
   summaries.set(key, summary);
   return summary;
@@ -453,7 +608,8 @@ export function spaceSize(model: SpaceModel): bigint {
     blockChoices.set(g.stage, counts);
   }
   for (const stage of model.stages.values()) {
-    const depths = stage.depth.kind === "fixed" ? [stage.depth.value as number] : model.genes[stage.depth.gene].values;
+    const depths =
+      stage.depth.kind === "fixed" ? [stage.depth.value as number] : model.genes[stage.depth.gene].values;
     const counts = blockChoices.get(stage.name) ?? [];
     let total = 0n;
     let prefix = 1n;

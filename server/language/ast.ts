@@ -173,14 +173,7 @@ export interface TargetDecl extends Span {
 }
 
 export type SearchItem =
-  | ObjectivesDecl
-  | ConstraintDecl
-  | TrainDecl
-  | StrategyDecl
-  | BudgetDecl
-  | SeedDecl
-  | TargetDecl
-  | ErrorNode;
+  ObjectivesDecl | ConstraintDecl | TrainDecl | StrategyDecl | BudgetDecl | SeedDecl | TargetDecl | ErrorNode;
 
 export interface SearchDecl extends Span {
   readonly kind: "search";

@@ -70,7 +70,13 @@ export interface CheckHost {
 
 export function checkDocument(text: string, host: CheckHost = {}): DocumentAnalysis {
   const file = parse(text);
-  const diagnostics: Diagnostic[] = file.errors.map((e) => ({ start: e.start, end: e.end, severity: "error", code: e.code, message: e.message }));
+  const diagnostics: Diagnostic[] = file.errors.map((e) => ({
+    start: e.start,
+    end: e.end,
+    severity: "error",
+    code: e.code,
+    message: e.message,
+  }));
   const report = (d: Diagnostic): void => void diagnostics.push(d);
   const symbols: SymbolOccurrence[] = [];
   const spaces = new Map<string, SpaceInfo>();
@@ -81,7 +87,13 @@ export function checkDocument(text: string, host: CheckHost = {}): DocumentAnaly
     symbols.push({ kind, name: name.name, start: name.start, end: name.end, definition: true });
     const key = `${kind}:${name.name}`;
     if (names.has(key)) {
-      report({ start: name.start, end: name.end, severity: "error", code: "duplicate-name", message: `a ${kind} named \`${name.name}\` is already declared in this file` });
+      report({
+        start: name.start,
+        end: name.end,
+        severity: "error",
+        code: "duplicate-name",
+        message: `a ${kind} named \`${name.name}\` is already declared in this file`,
+      });
       return false;
     }
     names.set(key, name);
@@ -94,8 +106,24 @@ export function checkDocument(text: string, host: CheckHost = {}): DocumentAnaly
     const model = buildSpace(item, report);
     const analysis = analyzeSpace(model);
     diagnostics.push(...analysis.problems);
-    for (const [name, label] of model.layers) symbols.push({ kind: "layer", name, space: model.name, start: label.start, end: label.end, definition: true });
-    for (const [name, stage] of model.stages) symbols.push({ kind: "stage", name, space: model.name, start: stage.decl.name!.start, end: stage.decl.name!.end, definition: true });
+    for (const [name, label] of model.layers)
+      symbols.push({
+        kind: "layer",
+        name,
+        space: model.name,
+        start: label.start,
+        end: label.end,
+        definition: true,
+      });
+    for (const [name, stage] of model.stages)
+      symbols.push({
+        kind: "stage",
+        name,
+        space: model.name,
+        start: stage.decl.name!.start,
+        end: stage.decl.name!.end,
+        definition: true,
+      });
     checkDatasetFiles(model, host, report);
     if (fresh && item.name) spaces.set(item.name.name, { decl: item, model, analysis });
   }
@@ -112,7 +140,17 @@ export function checkDocument(text: string, host: CheckHost = {}): DocumentAnaly
         severity: "error",
         code: "unknown-space",
         message: `no space named \`${ref.name}\` in this file${spaces.size ? `; spaces: ${[...spaces.keys()].join(", ")}` : ""}`,
-        ...(best ? { fixes: [{ title: `Change to \`${best}\``, edits: [{ start: ref.start, end: ref.end, newText: best }], preferred: true }] } : {}),
+        ...(best
+          ? {
+              fixes: [
+                {
+                  title: `Change to \`${best}\``,
+                  edits: [{ start: ref.start, end: ref.end, newText: best }],
+                  preferred: true,
+                },
+              ],
+            }
+          : {}),
       });
     }
     return info;
@@ -128,7 +166,13 @@ export function checkDocument(text: string, host: CheckHost = {}): DocumentAnaly
       if (space) checkSearch(item, config, space, report);
       if (config.train.from && host.fileExists && !host.fileExists(config.train.from)) {
         const t = item.items.find((i): i is A.TrainDecl => i.kind === "train")!;
-        report({ start: t.from!.start, end: t.from!.end, severity: "warning", code: "file-not-found", message: `checkpoint \`${config.train.from}\` not found (relative paths are resolved from this file's folder)` });
+        report({
+          start: t.from!.start,
+          end: t.from!.end,
+          severity: "warning",
+          code: "file-not-found",
+          message: `checkpoint \`${config.train.from}\` not found (relative paths are resolved from this file's folder)`,
+        });
       }
       searches.push({ decl: item, config, space });
     } else if (item.kind === "subnet") {
@@ -147,18 +191,36 @@ function checkDatasetFiles(model: SpaceModel, host: CheckHost, report: (d: Diagn
   const paths = ds.kind === "idx" ? [ds.images, ds.labels] : [ds.path];
   for (const p of paths) {
     if (!host.fileExists(p)) {
-      report({ start: ds.span.start, end: ds.span.end, severity: "warning", code: "file-not-found", message: `dataset file \`${p}\` not found (relative paths are resolved from this file's folder); the run will stop with an error` });
+      report({
+        start: ds.span.start,
+        end: ds.span.end,
+        severity: "warning",
+        code: "file-not-found",
+        message: `dataset file \`${p}\` not found (relative paths are resolved from this file's folder); the run will stop with an error`,
+      });
     }
   }
 }
 
 // ── search ─────────────────────────────────────────────────────────────────────
 
-function checkSearch(d: A.SearchDecl, config: SearchConfig, space: SpaceInfo, report: (d: Diagnostic) => void): void {
+function checkSearch(
+  d: A.SearchDecl,
+  config: SearchConfig,
+  space: SpaceInfo,
+  report: (d: Diagnostic) => void,
+): void {
   const objectives = d.items.find((i): i is A.ObjectivesDecl => i.kind === "objectives");
   const at: A.Span = objectives ?? d.name ?? d;
   if (!objectives || objectives.entries.length === 0) {
-    report({ start: at.start, end: at.end, severity: "error", code: "no-objectives", message: "this search has no objectives: add e.g. `maximize accuracy` and `minimize macs` in `objectives { … }`" });
+    report({
+      start: at.start,
+      end: at.end,
+      severity: "error",
+      code: "no-objectives",
+      message:
+        "this search has no objectives: add e.g. `maximize accuracy` and `minimize macs` in `objectives { … }`",
+    });
   } else if (config.objectives.length === 1 && objectives.entries.length === 1) {
     // (With more entries, the others are unknown or repeated metrics, already reported.)
     report({
@@ -174,7 +236,13 @@ function checkSearch(d: A.SearchDecl, config: SearchConfig, space: SpaceInfo, re
     const metric = o.metric?.name;
     const r = metric && isMetric(metric) ? ranges[metric] : undefined;
     if (r && r.min === r.max) {
-      report({ start: o.start, end: o.end, severity: "warning", code: "constant-objective", message: `every subnet of ${space.model.name} has the same ${metric} (${formatMetric(metric!, r.min)}): this objective cannot trade off` });
+      report({
+        start: o.start,
+        end: o.end,
+        severity: "warning",
+        code: "constant-objective",
+        message: `every subnet of ${space.model.name} has the same ${metric} (${formatMetric(metric!, r.min)}): this objective cannot trade off`,
+      });
     }
   }
   for (const c of d.items) {
@@ -187,27 +255,60 @@ function checkSearch(d: A.SearchDecl, config: SearchConfig, space: SpaceInfo, re
     const v = c.value.value;
     const best = c.op === "<=" || c.op === "<" ? r.min : r.max;
     const worst = c.op === "<=" || c.op === "<" ? r.max : r.min;
-    const meets = (x: number): boolean => (c.op === "<=" ? x <= v : c.op === "<" ? x < v : c.op === ">=" ? x >= v : x > v);
+    const meets = (x: number): boolean =>
+      c.op === "<=" ? x <= v : c.op === "<" ? x < v : c.op === ">=" ? x >= v : x > v;
     const range = `${formatMetric(metric, r.min)} to ${formatMetric(metric, r.max)}`;
     if (!meets(best)) {
-      report({ start: c.start, end: c.end, severity: "error", code: "infeasible-constraint", message: `no subnet of ${space.model.name} can meet ${metric} ${c.op} ${c.value.raw}: its ${metric} ranges from ${range}` });
+      report({
+        start: c.start,
+        end: c.end,
+        severity: "error",
+        code: "infeasible-constraint",
+        message: `no subnet of ${space.model.name} can meet ${metric} ${c.op} ${c.value.raw}: its ${metric} ranges from ${range}`,
+      });
     } else if (meets(worst)) {
-      report({ start: c.start, end: c.end, severity: "hint", code: "redundant-constraint", message: `every subnet of ${space.model.name} meets ${metric} ${c.op} ${c.value.raw} (${metric} ranges from ${range})`, unnecessary: true });
+      report({
+        start: c.start,
+        end: c.end,
+        severity: "hint",
+        code: "redundant-constraint",
+        message: `every subnet of ${space.model.name} meets ${metric} ${c.op} ${c.value.raw} (${metric} ranges from ${range})`,
+        unnecessary: true,
+      });
     }
   }
   const budget = d.items.find((i): i is A.BudgetDecl => i.kind === "budget" && i.evaluations);
   const population = config.strategy.kind === "random" ? 1 : config.strategy.population;
   if (budget?.value && config.budget.evaluations !== undefined) {
     if (config.budget.evaluations < population) {
-      report({ start: budget.start, end: budget.end, severity: "warning", code: "small-budget", message: `a budget of ${config.budget.evaluations} evaluations is smaller than one population (${population}): the search cannot complete a generation` });
+      report({
+        start: budget.start,
+        end: budget.end,
+        severity: "warning",
+        code: "small-budget",
+        message: `a budget of ${config.budget.evaluations} evaluations is smaller than one population (${population}): the search cannot complete a generation`,
+      });
     }
     if (BigInt(config.budget.evaluations) > space.analysis.size) {
-      report({ start: budget.start, end: budget.end, severity: "info", code: "budget-exceeds-space", message: `the budget exceeds the space's ${formatCount(space.analysis.size)} subnets: the search will evaluate all of them` });
+      report({
+        start: budget.start,
+        end: budget.end,
+        severity: "info",
+        code: "budget-exceeds-space",
+        message: `the budget exceeds the space's ${formatCount(space.analysis.size)} subnets: the search will evaluate all of them`,
+      });
     }
   } else if (config.budget.durationMs === undefined && !d.items.some((i) => i.kind === "budget")) {
     // (A `budget` line that gives neither has its own error.)
     const n = d.name ?? d;
-    report({ start: n.start, end: n.end, severity: "warning", code: "no-budget", message: "this search has no budget: add `budget N evaluations` and/or a time limit such as `budget 20min`" });
+    report({
+      start: n.start,
+      end: n.end,
+      severity: "warning",
+      code: "no-budget",
+      message:
+        "this search has no budget: add `budget N evaluations` and/or a time limit such as `budget 20min`",
+    });
   }
 }
 
@@ -225,14 +326,25 @@ interface ResolvedPath {
   readonly what: string;
 }
 
-function checkSubnet(d: A.SubnetDecl, space: SpaceInfo | undefined, report: (d: Diagnostic) => void, symbols: SymbolOccurrence[]): SubnetInfo {
+function checkSubnet(
+  d: A.SubnetDecl,
+  space: SpaceInfo | undefined,
+  report: (d: Diagnostic) => void,
+  symbols: SymbolOccurrence[],
+): SubnetInfo {
   if (!space) {
     return { decl: d, space, genome: undefined, cost: undefined, assigned: new Map() };
   }
   const { model } = space;
   const genome = largestGenome(model).map((_, i) => model.genes[i].values.length - 1);
   const assigned = new Map<number, A.Assignment>();
-  const err = (at: A.Span, code: string, message: string, fixes?: Diagnostic["fixes"], severity: Diagnostic["severity"] = "error"): void =>
+  const err = (
+    at: A.Span,
+    code: string,
+    message: string,
+    fixes?: Diagnostic["fixes"],
+    severity: Diagnostic["severity"] = "error",
+  ): void =>
     report({ start: at.start, end: at.end, severity, code, message, ...(fixes?.length ? { fixes } : {}) });
 
   const assign = (a: A.Assignment, prefix: A.PathSegment | undefined): void => {
@@ -245,11 +357,18 @@ function checkSubnet(d: A.SubnetDecl, space: SpaceInfo | undefined, report: (d: 
     const v = a.value;
     if (resolved.gene) {
       const g = resolved.gene;
-      if (v.kind !== "number") return err(v, "wrong-type", `${g.path} must be one of {${g.values.join(", ")}}`);
+      if (v.kind !== "number")
+        return err(v, "wrong-type", `${g.path} must be one of {${g.values.join(", ")}}`);
       const idx = g.values.indexOf(v.value);
       if (idx < 0) {
         const near = g.values[nearestIndex(g.values, v.value)];
-        return err(v, "not-a-choice", `${g.path} must be one of {${g.values.join(", ")}}; got ${v.raw}`, [{ title: `Change to ${near} (the nearest choice)`, edits: [{ start: v.start, end: v.end, newText: String(near) }], preferred: true }]);
+        return err(v, "not-a-choice", `${g.path} must be one of {${g.values.join(", ")}}; got ${v.raw}`, [
+          {
+            title: `Change to ${near} (the nearest choice)`,
+            edits: [{ start: v.start, end: v.end, newText: String(near) }],
+            preferred: true,
+          },
+        ]);
       }
       if (assigned.has(g.index)) return err(a, "duplicate-assignment", `${g.path} is assigned twice`);
       assigned.set(g.index, a);
@@ -260,7 +379,13 @@ function checkSubnet(d: A.SubnetDecl, space: SpaceInfo | undefined, report: (d: 
     if (actual !== resolved.fixed) {
       err(v, "not-elastic", `${resolved.what} is not elastic: it is always ${String(resolved.fixed)}`);
     } else {
-      err(a, "not-elastic", `${resolved.what} is not elastic (always ${String(resolved.fixed)}): this assignment has no effect`, [{ title: "Remove the assignment", edits: [{ start: a.start, end: a.end, newText: "" }] }], "hint");
+      err(
+        a,
+        "not-elastic",
+        `${resolved.what} is not elastic (always ${String(resolved.fixed)}): this assignment has no effect`,
+        [{ title: "Remove the assignment", edits: [{ start: a.start, end: a.end, newText: "" }] }],
+        "hint",
+      );
     }
   };
 
@@ -276,7 +401,15 @@ function checkSubnet(d: A.SubnetDecl, space: SpaceInfo | undefined, report: (d: 
       }
       // The block's stage is named once, however many assignments (even none) the block holds.
       const stage = model.stages.get(last.name.name);
-      if (stage) symbols.push({ kind: "stage", name: stage.name, space: model.name, start: last.name.start, end: last.name.end, definition: false });
+      if (stage)
+        symbols.push({
+          kind: "stage",
+          name: stage.name,
+          space: model.name,
+          start: last.name.start,
+          end: last.name.end,
+          definition: false,
+        });
       for (const a of item.assignments) assign(a, last);
     } else if (item.kind === "measured") measured = item;
   }
@@ -286,7 +419,13 @@ function checkSubnet(d: A.SubnetDecl, space: SpaceInfo | undefined, report: (d: 
     const g = model.genes[geneIndex];
     // Whatever its value (the first value is canonical too), a choice beyond the depth has no effect.
     if (g.stage !== undefined && !isActive(model, genome, g)) {
-      err(a, "beyond-depth", `${g.stage}[${g.block}] is beyond ${g.stage}.depth = ${stageDepth(model, genome, g.stage)}: this choice has no effect`, [], "warning");
+      err(
+        a,
+        "beyond-depth",
+        `${g.stage}[${g.block}] is beyond ${g.stage}.depth = ${stageDepth(model, genome, g.stage)}: this choice has no effect`,
+        [],
+        "warning",
+      );
     }
   }
   const cost = evaluateSubnet(model, canonical);
@@ -294,7 +433,12 @@ function checkSubnet(d: A.SubnetDecl, space: SpaceInfo | undefined, report: (d: 
   return { decl: d, space, genome: canonical, cost, assigned };
 }
 
-function resolvePath(model: SpaceModel, segments: readonly A.PathSegment[], err: (at: A.Span, code: string, message: string, fixes?: Diagnostic["fixes"]) => void, symbols: SymbolOccurrence[]): ResolvedPath | undefined {
+function resolvePath(
+  model: SpaceModel,
+  segments: readonly A.PathSegment[],
+  err: (at: A.Span, code: string, message: string, fixes?: Diagnostic["fixes"]) => void,
+  symbols: SymbolOccurrence[],
+): ResolvedPath | undefined {
   if (segments.length === 0) return undefined;
   const [head, ...rest] = segments;
   const text = segments.map((s) => `${s.name.name}${s.index ? `[${s.index.raw}]` : ""}`).join(".");
@@ -303,60 +447,150 @@ function resolvePath(model: SpaceModel, segments: readonly A.PathSegment[], err:
   if (head.name.name === "resolution" && rest.length === 0 && !head.index) {
     const r = model.resolution;
     if (!r) return void err(head, "unknown-path", `${model.name} has no elastic resolution`);
-    return r.kind === "gene" ? { gene: model.genes[r.gene], what: "resolution" } : { fixed: r.value, what: "resolution" };
+    return r.kind === "gene"
+      ? { gene: model.genes[r.gene], what: "resolution" }
+      : { fixed: r.value, what: "resolution" };
   }
   const stage = model.stages.get(head.name.name);
   if (stage) {
-    symbols.push({ kind: "stage", name: stage.name, space: model.name, start: head.name.start, end: head.name.end, definition: false });
+    symbols.push({
+      kind: "stage",
+      name: stage.name,
+      space: model.name,
+      start: head.name.start,
+      end: head.name.end,
+      definition: false,
+    });
     if (!head.index) {
       if (rest.length === 1 && rest[0].name.name === "depth" && !rest[0].index) {
-        return stage.depth.kind === "gene" ? { gene: model.genes[stage.depth.gene], what: `${stage.name}.depth` } : { fixed: stage.depth.value, what: `${stage.name}.depth` };
+        return stage.depth.kind === "gene"
+          ? { gene: model.genes[stage.depth.gene], what: `${stage.name}.depth` }
+          : { fixed: stage.depth.value, what: `${stage.name}.depth` };
       }
-      return void err(pathSpan, "unknown-path", `\`${text}\` is not a choice: use \`${stage.name}.depth\` or \`${stage.name}[i].ARG\``);
+      return void err(
+        pathSpan,
+        "unknown-path",
+        `\`${text}\` is not a choice: use \`${stage.name}.depth\` or \`${stage.name}[i].ARG\``,
+      );
     }
     const b = head.index.value;
     if (!Number.isInteger(b) || b < 0 || b >= stage.blocks.length) {
-      return void err(head.index, "unknown-path", `${stage.name} has ${stage.blocks.length} block${stage.blocks.length === 1 ? "" : "s"} (indices 0 to ${stage.blocks.length - 1}); ${stage.name}[${head.index.raw}] does not exist`);
+      return void err(
+        head.index,
+        "unknown-path",
+        `${stage.name} has ${stage.blocks.length} block${stage.blocks.length === 1 ? "" : "s"} (indices 0 to ${stage.blocks.length - 1}); ${stage.name}[${head.index.raw}] does not exist`,
+      );
     }
     const label = rest.length === 2 ? rest[0].name : undefined;
     const argSeg = rest[rest.length - 1];
-    if (!argSeg || rest.length > 2) return void err(pathSpan, "unknown-path", `\`${text}\`: expected \`${stage.name}[${b}].ARG\``);
+    if (!argSeg || rest.length > 2)
+      return void err(pathSpan, "unknown-path", `\`${text}\`: expected \`${stage.name}[${b}].ARG\``);
     if (label) {
-      if (!model.layers.has(label.name)) return void err(label, "unknown-path", `no layer \`${label.name}\` in stage ${stage.name}`);
-      symbols.push({ kind: "layer", name: label.name, space: model.name, start: label.start, end: label.end, definition: false });
+      if (!model.layers.has(label.name))
+        return void err(label, "unknown-path", `no layer \`${label.name}\` in stage ${stage.name}`);
+      symbols.push({
+        kind: "layer",
+        name: label.name,
+        space: model.name,
+        start: label.start,
+        end: label.end,
+        definition: false,
+      });
     }
-    const withArg = model.genes.filter((g) => g.stage === stage.name && g.block === b && g.kind === "arg" && g.arg === argSeg.name.name && (!label || g.label === label.name));
+    const withArg = model.genes.filter(
+      (g) =>
+        g.stage === stage.name &&
+        g.block === b &&
+        g.kind === "arg" &&
+        g.arg === argSeg.name.name &&
+        (!label || g.label === label.name),
+    );
     // Without a label, several ops with this choice mean the unlabelled one (as the model names paths).
     const candidates = !label && withArg.length > 1 ? withArg.filter((g) => g.label === undefined) : withArg;
     if (candidates.length === 1) return { gene: candidates[0], what: candidates[0].path };
     if (candidates.length > 1 || (candidates.length === 0 && withArg.length > 1)) {
-      return void err(pathSpan, "ambiguous-path", `\`${text}\` is ambiguous: ${withArg.length} ops of ${stage.name}[${b}] have an elastic \`${argSeg.name.name}\`; label the layers and write \`${stage.name}[${b}].LABEL.${argSeg.name.name}\``);
+      return void err(
+        pathSpan,
+        "ambiguous-path",
+        `\`${text}\` is ambiguous: ${withArg.length} ops of ${stage.name}[${b}] have an elastic \`${argSeg.name.name}\`; label the layers and write \`${stage.name}[${b}].LABEL.${argSeg.name.name}\``,
+      );
     }
     const fixed = fixedArg(stage.blocks[b], argSeg.name.name, label?.name);
     if (fixed !== undefined) return { fixed, what: `${stage.name}[${b}].${argSeg.name.name}` };
     // The stage has an op the checker could not resolve (already reported): don't pile on.
     if (!stage.complete) return undefined;
-    const elastic = [...new Set(model.genes.filter((g) => g.stage === stage.name && g.block === b && g.kind === "arg").map((g) => g.arg!))];
+    const elastic = [
+      ...new Set(
+        model.genes
+          .filter((g) => g.stage === stage.name && g.block === b && g.kind === "arg")
+          .map((g) => g.arg!),
+      ),
+    ];
     const best = closestName(argSeg.name.name, elastic);
-    return void err(argSeg.name, "unknown-path", `${stage.name}[${b}] has no choice \`${argSeg.name.name}\`${elastic.length ? `; its choices: ${elastic.join(", ")}` : ""}`, best ? [{ title: `Change to \`${best}\``, edits: [{ start: argSeg.name.start, end: argSeg.name.end, newText: best }], preferred: true }] : undefined);
+    return void err(
+      argSeg.name,
+      "unknown-path",
+      `${stage.name}[${b}] has no choice \`${argSeg.name.name}\`${elastic.length ? `; its choices: ${elastic.join(", ")}` : ""}`,
+      best
+        ? [
+            {
+              title: `Change to \`${best}\``,
+              edits: [{ start: argSeg.name.start, end: argSeg.name.end, newText: best }],
+              preferred: true,
+            },
+          ]
+        : undefined,
+    );
   }
   if (model.layers.has(head.name.name)) {
-    symbols.push({ kind: "layer", name: head.name.name, space: model.name, start: head.name.start, end: head.name.end, definition: false });
+    symbols.push({
+      kind: "layer",
+      name: head.name.name,
+      space: model.name,
+      start: head.name.start,
+      end: head.name.end,
+      definition: false,
+    });
     const arg = rest[0];
-    if (!arg || rest.length !== 1 || head.index) return void err(pathSpan, "unknown-path", `\`${text}\`: expected \`${head.name.name}.ARG\``);
-    const gene = model.genes.find((g) => g.kind === "arg" && g.stage === undefined && g.label === head.name.name && g.arg === arg.name.name);
+    if (!arg || rest.length !== 1 || head.index)
+      return void err(pathSpan, "unknown-path", `\`${text}\`: expected \`${head.name.name}.ARG\``);
+    const gene = model.genes.find(
+      (g) =>
+        g.kind === "arg" && g.stage === undefined && g.label === head.name.name && g.arg === arg.name.name,
+    );
     if (gene) return { gene, what: gene.path };
-    return void err(arg.name, "unknown-path", `layer \`${head.name.name}\` has no elastic \`${arg.name.name}\``);
+    return void err(
+      arg.name,
+      "unknown-path",
+      `layer \`${head.name.name}\` has no elastic \`${arg.name.name}\``,
+    );
   }
   const gene = model.genes.find((g) => g.path === text);
   if (gene) return { gene, what: gene.path };
   const names = ["resolution", ...model.stages.keys(), ...model.layers.keys()];
   const best = closestName(head.name.name, names);
-  return void err(head.name, "unknown-path", `${model.name} has no stage or layer named \`${head.name.name}\``, best ? [{ title: `Change to \`${best}\``, edits: [{ start: head.name.start, end: head.name.end, newText: best }], preferred: true }] : undefined);
+  return void err(
+    head.name,
+    "unknown-path",
+    `${model.name} has no stage or layer named \`${head.name.name}\``,
+    best
+      ? [
+          {
+            title: `Change to \`${best}\``,
+            edits: [{ start: head.name.start, end: head.name.end, newText: best }],
+            preferred: true,
+          },
+        ]
+      : undefined,
+  );
 }
 
 /** The value of a non-elastic argument in a block, if exactly one op there has it. */
-function fixedArg(block: readonly ChainNode[], arg: string, label: string | undefined): number | boolean | string | undefined {
+function fixedArg(
+  block: readonly ChainNode[],
+  arg: string,
+  label: string | undefined,
+): number | boolean | string | undefined {
   const found: (number | boolean | string)[] = [];
   const visit = (nodes: readonly ChainNode[]): void => {
     for (const n of nodes) {
@@ -387,7 +621,17 @@ function checkMeasured(m: A.MeasuredDecl, cost: SubnetCost, report: (d: Diagnost
         severity: "warning",
         code: "unknown-metric",
         message: `unknown metric \`${key}\` in measured: expected ${[...METRICS.keys()].join(", ")} or run`,
-        ...(best ? { fixes: [{ title: `Change to \`${best}\``, edits: [{ start: name.start, end: name.end, newText: best }], preferred: true }] } : {}),
+        ...(best
+          ? {
+              fixes: [
+                {
+                  title: `Change to \`${best}\``,
+                  edits: [{ start: name.start, end: name.end, newText: best }],
+                  preferred: true,
+                },
+              ],
+            }
+          : {}),
       });
       continue;
     }
@@ -403,7 +647,13 @@ function checkMeasured(m: A.MeasuredDecl, cost: SubnetCost, report: (d: Diagnost
         severity: "warning",
         code: "stale-measured",
         message: `measured ${key} ${v.raw} no longer matches the space: this subnet now has ${printed} (the space changed since the run)`,
-        fixes: [{ title: `Update to ${printed}`, edits: [{ start: v.start, end: v.end, newText: printed }], preferred: true }],
+        fixes: [
+          {
+            title: `Update to ${printed}`,
+            edits: [{ start: v.start, end: v.end, newText: printed }],
+            preferred: true,
+          },
+        ],
       });
     }
   }

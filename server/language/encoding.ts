@@ -9,23 +9,33 @@ export type Genome = readonly number[];
 
 /** The largest subnet: every gene at its largest value (what an unassigned choice takes). */
 export function largestGenome(model: SpaceModel): number[] {
-  return canonicalize(model, model.genes.map((g) => g.values.length - 1));
+  return canonicalize(
+    model,
+    model.genes.map((g) => g.values.length - 1),
+  );
 }
 
 export function smallestGenome(model: SpaceModel): number[] {
-  return canonicalize(model, model.genes.map(() => 0));
+  return canonicalize(
+    model,
+    model.genes.map(() => 0),
+  );
 }
 
 /** The depth a genome gives a stage. */
 export function stageDepth(model: SpaceModel, genome: Genome, stage: string): number {
   const s = model.stages.get(stage);
   if (!s) throw new Error(`no stage ${stage}`);
-  return s.depth.kind === "fixed" ? (s.depth.value as number) : model.genes[s.depth.gene].values[genome[s.depth.gene]];
+  return s.depth.kind === "fixed"
+    ? (s.depth.value as number)
+    : model.genes[s.depth.gene].values[genome[s.depth.gene]];
 }
 
 /** Whether a gene matters in this genome (its block is within its stage's depth). */
 export function isActive(model: SpaceModel, genome: Genome, gene: Gene): boolean {
-  return gene.stage === undefined || gene.block === undefined || gene.block < stageDepth(model, genome, gene.stage);
+  return (
+    gene.stage === undefined || gene.block === undefined || gene.block < stageDepth(model, genome, gene.stage)
+  );
 }
 
 export function canonicalize(model: SpaceModel, genome: Genome): number[] {
@@ -57,7 +67,8 @@ export function cardinalities(model: SpaceModel): number[] {
 /** Index of the value nearest to `value` in a gene's values (ties go to the smaller value). */
 export function nearestIndex(values: readonly number[], value: number): number {
   let best = 0;
-  for (let i = 1; i < values.length; i++) if (Math.abs(values[i] - value) < Math.abs(values[best] - value)) best = i;
+  for (let i = 1; i < values.length; i++)
+    if (Math.abs(values[i] - value) < Math.abs(values[best] - value)) best = i;
   return best;
 }
 
@@ -71,7 +82,8 @@ export function sampleUniform(model: SpaceModel, random: () => number): number[]
   const pick = (n: number): number => Math.min(n - 1, Math.floor(random() * n));
   for (const g of model.genes) if (g.stage === undefined) genome[g.index] = pick(g.values.length);
   for (const stage of model.stages.values()) {
-    const blockGenes = (b: number): Gene[] => model.genes.filter((g) => g.stage === stage.name && g.block === b);
+    const blockGenes = (b: number): Gene[] =>
+      model.genes.filter((g) => g.stage === stage.name && g.block === b);
     let depth: number;
     if (stage.depth.kind === "gene") {
       const gene = model.genes[stage.depth.gene];

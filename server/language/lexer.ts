@@ -140,7 +140,11 @@ export function lex(text: string): LexResult {
       continue;
     }
     const width = c.codePointAt(0)! > 0xffff ? 2 : 1;
-    errors.push({ start: i, end: i + width, message: `unexpected character \`${text.slice(i, i + width)}\`` });
+    errors.push({
+      start: i,
+      end: i + width,
+      message: `unexpected character \`${text.slice(i, i + width)}\``,
+    });
     push("invalid", i, i + width);
     i += width;
   }
@@ -150,6 +154,8 @@ export function lex(text: string): LexResult {
 
 /** The decoded content of a string literal token (without quotes, escapes resolved). */
 export function stringValue(tokenText: string): string {
-  const inner = tokenText.startsWith('"') ? tokenText.slice(1, tokenText.endsWith('"') && tokenText.length > 1 ? -1 : undefined) : tokenText;
+  const inner = tokenText.startsWith('"')
+    ? tokenText.slice(1, tokenText.endsWith('"') && tokenText.length > 1 ? -1 : undefined)
+    : tokenText;
   return inner.replace(/\\(.)/g, (_m, ch: string) => (ch === "n" ? "\n" : ch === "t" ? "\t" : ch));
 }

@@ -19,12 +19,36 @@ const COUNT: readonly NumberUnit[] = ["", "k", "M", "G"];
 export const METRICS: ReadonlyMap<Metric, MetricSpec> = new Map(
   (
     [
-      { name: "accuracy", doc: "top-1 validation accuracy, in percent", better: "higher", units: ["", "%"], analytic: false },
+      {
+        name: "accuracy",
+        doc: "top-1 validation accuracy, in percent",
+        better: "higher",
+        units: ["", "%"],
+        analytic: false,
+      },
       { name: "loss", doc: "validation cross-entropy loss", better: "lower", units: [""], analytic: false },
-      { name: "macs", doc: "multiply-accumulates of one forward pass (batch 1)", better: "lower", units: COUNT, analytic: true },
+      {
+        name: "macs",
+        doc: "multiply-accumulates of one forward pass (batch 1)",
+        better: "lower",
+        units: COUNT,
+        analytic: true,
+      },
       { name: "params", doc: "trainable parameters", better: "lower", units: COUNT, analytic: true },
-      { name: "latency", doc: "measured inference latency at batch 1 on the run's device, in ms", better: "lower", units: ["", "us", "ms", "s"], analytic: false },
-      { name: "model_size", doc: "size of the float32 weights, in bytes", better: "lower", units: COUNT, analytic: true },
+      {
+        name: "latency",
+        doc: "measured inference latency at batch 1 on the run's device, in ms",
+        better: "lower",
+        units: ["", "us", "ms", "s"],
+        analytic: false,
+      },
+      {
+        name: "model_size",
+        doc: "size of the float32 weights, in bytes",
+        better: "lower",
+        units: COUNT,
+        analytic: true,
+      },
     ] satisfies MetricSpec[]
   ).map((m) => [m.name, m]),
 );

@@ -64,8 +64,20 @@ export type SeqNode = ChainNode | StageNode;
 
 export type DatasetRef =
   | { readonly kind: "known"; readonly info: KnownDataset; readonly span: A.Span }
-  | { readonly kind: "idx"; readonly images: string; readonly labels: string; readonly classes?: number; readonly span: A.Span }
-  | { readonly kind: "csv"; readonly path: string; readonly label: string; readonly classes?: number; readonly span: A.Span };
+  | {
+      readonly kind: "idx";
+      readonly images: string;
+      readonly labels: string;
+      readonly classes?: number;
+      readonly span: A.Span;
+    }
+  | {
+      readonly kind: "csv";
+      readonly path: string;
+      readonly label: string;
+      readonly classes?: number;
+      readonly span: A.Span;
+    };
 
 export interface SpaceModel {
   readonly name: string;
@@ -118,7 +130,11 @@ class SpaceBuilder {
       if (item.kind !== "input" && item.kind !== "resolution" && item.kind !== "dataset") continue;
       const prev = seen.get(item.kind);
       if (prev) {
-        this.error(item, "duplicate-declaration", `\`${item.kind}\` is declared twice in this space (first at offset ${prev.start})`);
+        this.error(
+          item,
+          "duplicate-declaration",
+          `\`${item.kind}\` is declared twice in this space (first at offset ${prev.start})`,
+        );
         continue;
       }
       seen.set(item.kind, item);
@@ -135,11 +151,21 @@ class SpaceBuilder {
         const from = this.genes.length;
         items.push(...this.chain([item], undefined));
         const label = item.kind === "layer" ? item.label : undefined;
-        this.assignPaths(from, label ? { layer: label.name, labelled: true } : { layer: `#${this.topLayerCount}`, labelled: false }, true);
+        this.assignPaths(
+          from,
+          label
+            ? { layer: label.name, labelled: true }
+            : { layer: `#${this.topLayerCount}`, labelled: false },
+          true,
+        );
       }
     }
     if (!seen.has("input") && this.decl.name) {
-      this.error(this.decl.name, "missing-input", "this space declares no `input`: add `input image(H, W, C)`, `input vector(N)` or `input tokens(LENGTH, vocab: V)`");
+      this.error(
+        this.decl.name,
+        "missing-input",
+        "this space declares no `input`: add `input image(H, W, C)`, `input vector(N)` or `input tokens(LENGTH, vocab: V)`",
+      );
     }
     if (this.resolution && this.input && this.input.kind !== "image") {
       const r = this.decl.items.find((i) => i.kind === "resolution")!;
@@ -165,7 +191,9 @@ class SpaceBuilder {
     if (!d.form) return undefined;
     const nums = (specs: { name: string; doc: string }[]): number[] | undefined => {
       const values = this.bindPlain(d.args, specs, d.form!);
-      return values && specs.every((s) => typeof values[s.name] === "number") ? specs.map((s) => values[s.name] as number) : undefined;
+      return values && specs.every((s) => typeof values[s.name] === "number")
+        ? specs.map((s) => values[s.name] as number)
+        : undefined;
     };
     switch (d.form.name) {
       case "image": {
@@ -188,27 +216,46 @@ class SpaceBuilder {
         return v && { kind: "tokens", length: v[0], vocab: v[1] };
       }
       default:
-        this.error(d.form, "unknown-input", `unknown input form \`${d.form.name}\`: expected \`image\`, \`vector\` or \`tokens\``, [
-          ...this.renameFix(d.form, ["image", "vector", "tokens"]),
-        ]);
+        this.error(
+          d.form,
+          "unknown-input",
+          `unknown input form \`${d.form.name}\`: expected \`image\`, \`vector\` or \`tokens\``,
+          [...this.renameFix(d.form, ["image", "vector", "tokens"])],
+        );
         return undefined;
     }
   }
 
   /** Binds `(a, b, name: c)` to positive integers by position or name (input and dataset forms). */
-  private bindPlain(args: readonly A.Arg[], specs: { name: string; doc: string }[], owner: A.Ident): Record<string, number> | undefined {
+  private bindPlain(
+    args: readonly A.Arg[],
+    specs: { name: string; doc: string }[],
+    owner: A.Ident,
+  ): Record<string, number> | undefined {
     const out: Record<string, number> = {};
     let ok = true;
     args.forEach((arg, i) => {
-      const spec = arg.name ? specs.find((s) => s.name.toLowerCase() === arg.name!.name.toLowerCase()) : specs[i];
+      const spec = arg.name
+        ? specs.find((s) => s.name.toLowerCase() === arg.name!.name.toLowerCase())
+        : specs[i];
       if (!spec) {
-        this.error(arg, "unknown-argument", arg.name ? `\`${owner.name}\` has no argument \`${arg.name.name}\`` : `too many arguments for \`${owner.name}\`: expected ${specs.length}`);
+        this.error(
+          arg,
+          "unknown-argument",
+          arg.name
+            ? `\`${owner.name}\` has no argument \`${arg.name.name}\``
+            : `too many arguments for \`${owner.name}\`: expected ${specs.length}`,
+        );
         ok = false;
         return;
       }
       const v = arg.value;
       if (!v || v.kind !== "number" || !Number.isInteger(v.value) || v.value < 1 || v.value > LARGEST_VALUE) {
-        this.error(arg.value ?? arg, "wrong-type", `${spec.doc} of \`${owner.name}\` must be a positive integer (at most ${LARGEST_VALUE})`);
+        this.error(
+          arg.value ?? arg,
+          "wrong-type",
+          `${spec.doc} of \`${owner.name}\` must be a positive integer (at most ${LARGEST_VALUE})`,
+        );
         ok = false;
         return;
       }
@@ -216,7 +263,11 @@ class SpaceBuilder {
     });
     const missing = specs.filter((s) => out[s.name] === undefined);
     if (ok && missing.length > 0) {
-      this.error(owner, "missing-argument", `\`${owner.name}\` needs ${missing.map((m) => `${m.name} (${m.doc})`).join(", ")}`);
+      this.error(
+        owner,
+        "missing-argument",
+        `\`${owner.name}\` needs ${missing.map((m) => `${m.name} (${m.doc})`).join(", ")}`,
+      );
       return undefined;
     }
     return ok ? out : undefined;
@@ -224,8 +275,17 @@ class SpaceBuilder {
 
   private resolutionBinding(d: A.ResolutionDecl): ArgBinding | undefined {
     if (!d.values) return undefined;
-    const spec: ArgSpec = { name: "resolution", type: "int", required: true, elastic: true, doc: "input side", min: 1 };
-    return this.bindValue(spec, d.values, (values, span) => this.addGene({ path: "resolution", values, span, kind: "resolution" }));
+    const spec: ArgSpec = {
+      name: "resolution",
+      type: "int",
+      required: true,
+      elastic: true,
+      doc: "input side",
+      min: 1,
+    };
+    return this.bindValue(spec, d.values, (values, span) =>
+      this.addGene({ path: "resolution", values, span, kind: "resolution" }),
+    );
   }
 
   private datasetRef(d: A.DatasetDecl): DatasetRef | undefined {
@@ -234,15 +294,27 @@ class SpaceBuilder {
     if (src.kind === "ident") {
       const info = KNOWN_DATASETS.get(src.name);
       if (info) return { kind: "known", info, span: src };
-      this.error(src, "unknown-dataset", `unknown dataset \`${src.name}\`: expected ${[...KNOWN_DATASETS.keys()].map((k) => `\`${k}\``).join(", ")}, \`idx("images", "labels")\` or \`csv("path", label: "col")\``, this.renameFix(src, [...KNOWN_DATASETS.keys()]));
+      this.error(
+        src,
+        "unknown-dataset",
+        `unknown dataset \`${src.name}\`: expected ${[...KNOWN_DATASETS.keys()].map((k) => `\`${k}\``).join(", ")}, \`idx("images", "labels")\` or \`csv("path", label: "col")\``,
+        this.renameFix(src, [...KNOWN_DATASETS.keys()]),
+      );
       return undefined;
     }
-    const strings = src.args.filter((a) => !a.name).map((a) => (a.value?.kind === "string" ? a.value.value : undefined));
+    const strings = src.args
+      .filter((a) => !a.name)
+      .map((a) => (a.value?.kind === "string" ? a.value.value : undefined));
     const named = new Map(src.args.filter((a) => a.name).map((a) => [a.name!.name, a]));
     const classesArg = named.get("classes");
     let classes: number | undefined;
     if (classesArg) {
-      if (classesArg.value?.kind === "number" && Number.isInteger(classesArg.value.value) && classesArg.value.value >= 2) classes = classesArg.value.value;
+      if (
+        classesArg.value?.kind === "number" &&
+        Number.isInteger(classesArg.value.value) &&
+        classesArg.value.value >= 2
+      )
+        classes = classesArg.value.value;
       else this.error(classesArg, "wrong-type", "`classes` must be an integer of at least 2");
     }
     for (const [name, arg] of named) {
@@ -252,7 +324,11 @@ class SpaceBuilder {
     }
     if (src.callee.name === "idx") {
       if (strings.length !== 2 || strings.some((s) => s === undefined)) {
-        this.error(src, "missing-argument", '`idx` needs two quoted paths: `idx("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz")`');
+        this.error(
+          src,
+          "missing-argument",
+          '`idx` needs two quoted paths: `idx("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz")`',
+        );
         return undefined;
       }
       return { kind: "idx", images: strings[0]!, labels: strings[1]!, classes, span: src };
@@ -260,12 +336,21 @@ class SpaceBuilder {
     if (src.callee.name === "csv") {
       const label = named.get("label");
       if (strings.length !== 1 || strings[0] === undefined || label?.value?.kind !== "string") {
-        this.error(src, "missing-argument", '`csv` needs a quoted path and a label column: `csv("data.csv", label: "species")`');
+        this.error(
+          src,
+          "missing-argument",
+          '`csv` needs a quoted path and a label column: `csv("data.csv", label: "species")`',
+        );
         return undefined;
       }
       return { kind: "csv", path: strings[0], label: label.value.value, classes, span: src };
     }
-    this.error(src.callee, "unknown-dataset", `unknown dataset form \`${src.callee.name}\`: expected \`idx(…)\` or \`csv(…)\``, this.renameFix(src.callee, ["idx", "csv"]));
+    this.error(
+      src.callee,
+      "unknown-dataset",
+      `unknown dataset form \`${src.callee.name}\`: expected \`idx(…)\` or \`csv(…)\``,
+      this.renameFix(src.callee, ["idx", "csv"]),
+    );
     return undefined;
   }
 
@@ -277,8 +362,24 @@ class SpaceBuilder {
     if (input.kind !== "image" || input.h !== info.h || input.w !== info.w || input.c !== info.c) {
       const fix: Fix[] = [];
       const inputDecl = this.decl.items.find((i): i is A.InputDecl => i.kind === "input");
-      if (inputDecl) fix.push({ title: `Change the input to image(${info.h}, ${info.w}, ${info.c})`, edits: [{ start: inputDecl.start, end: inputDecl.end, newText: `input image(${info.h}, ${info.w}, ${info.c})` }], preferred: true });
-      this.error(ds.span, "dataset-shape", `dataset \`${info.name}\` has ${info.h}×${info.w}×${info.c} images, but the input is declared as ${describeShape(input)}`, fix);
+      if (inputDecl)
+        fix.push({
+          title: `Change the input to image(${info.h}, ${info.w}, ${info.c})`,
+          edits: [
+            {
+              start: inputDecl.start,
+              end: inputDecl.end,
+              newText: `input image(${info.h}, ${info.w}, ${info.c})`,
+            },
+          ],
+          preferred: true,
+        });
+      this.error(
+        ds.span,
+        "dataset-shape",
+        `dataset \`${info.name}\` has ${info.h}×${info.w}×${info.c} images, but the input is declared as ${describeShape(input)}`,
+        fix,
+      );
     }
   }
 
@@ -295,15 +396,34 @@ class SpaceBuilder {
     if (!d.name) return undefined;
     const name = d.name.name;
     if (this.stages.has(name) || this.layers.has(name)) {
-      this.error(d.name, "duplicate-name", `\`${name}\` is already the name of a ${this.stages.has(name) ? "stage" : "layer"} in this space`);
+      this.error(
+        d.name,
+        "duplicate-name",
+        `\`${name}\` is already the name of a ${this.stages.has(name) ? "stage" : "layer"} in this space`,
+      );
       return undefined;
     }
-    if (name === "resolution") this.error(d.name, "reserved-name", "`resolution` is reserved for the input resolution");
-    const depthSpec: ArgSpec = { name: "depth", type: "int", required: true, elastic: true, doc: "stage depth", min: 1, max: LARGEST_DEPTH };
-    const depth = d.depth ? this.bindValue(depthSpec, d.depth, (values, span) => this.addGene({ path: `${name}.depth`, values, span, kind: "depth", stage: name })) : undefined;
+    if (name === "resolution")
+      this.error(d.name, "reserved-name", "`resolution` is reserved for the input resolution");
+    const depthSpec: ArgSpec = {
+      name: "depth",
+      type: "int",
+      required: true,
+      elastic: true,
+      doc: "stage depth",
+      min: 1,
+      max: LARGEST_DEPTH,
+    };
+    const depth = d.depth
+      ? this.bindValue(depthSpec, d.depth, (values, span) =>
+          this.addGene({ path: `${name}.depth`, values, span, kind: "depth", stage: name }),
+        )
+      : undefined;
     if (!depth) return undefined;
-    const maxDepth = depth.kind === "fixed" ? (depth.value as number) : Math.max(...this.genes[depth.gene].values);
-    if (d.body.length === 0) this.error(d.name, "empty-stage", `stage \`${name}\` has no layers: add the block it repeats`);
+    const maxDepth =
+      depth.kind === "fixed" ? (depth.value as number) : Math.max(...this.genes[depth.gene].values);
+    if (d.body.length === 0)
+      this.error(d.name, "empty-stage", `stage \`${name}\` has no layers: add the block it repeats`);
     const blocks: ChainNode[][] = [];
     const failuresBefore = this.unresolvedOps;
     const firstGene = this.genes.length;
@@ -315,7 +435,14 @@ class SpaceBuilder {
       blocks.push(this.repeatBlock(first, name, b));
       this.assignPaths(from, { stage: name, block: b }, false);
     }
-    const node: StageNode = { kind: "stage", name, decl: d, depth, blocks, complete: this.unresolvedOps === failuresBefore };
+    const node: StageNode = {
+      kind: "stage",
+      name,
+      decl: d,
+      depth,
+      blocks,
+      complete: this.unresolvedOps === failuresBefore,
+    };
     this.stages.set(name, node);
     return node;
   }
@@ -334,7 +461,16 @@ class SpaceBuilder {
         else if (binding.kind === "fixed") args.set(name, binding);
         else {
           const g = this.genes[binding.gene];
-          const gene = this.addGene({ path: `${owner}.${name}`, values: g.values, span: g.span, kind: "arg", stage, block: b, arg: name, label: n.label });
+          const gene = this.addGene({
+            path: `${owner}.${name}`,
+            values: g.values,
+            span: g.span,
+            kind: "arg",
+            stage,
+            block: b,
+            arg: name,
+            label: n.label,
+          });
           const site = this.argSites.get(binding.gene);
           if (site) this.argSites.set(gene, site);
           args.set(name, { kind: "gene", gene });
@@ -344,7 +480,10 @@ class SpaceBuilder {
     });
   }
 
-  private chain(items: readonly A.ChainItem[], where: { stage: string; block: number } | undefined): ChainNode[] {
+  private chain(
+    items: readonly A.ChainItem[],
+    where: { stage: string; block: number } | undefined,
+  ): ChainNode[] {
     const out: ChainNode[] = [];
     for (const item of items) {
       if (item.kind === "error") continue;
@@ -357,7 +496,11 @@ class SpaceBuilder {
         const name = item.label.name;
         if (!where || where.block === 0) {
           if (this.stages.has(name) || (this.layers.has(name) && this.layers.get(name) !== item.label)) {
-            this.error(item.label, "duplicate-name", `\`${name}\` is already the name of a ${this.stages.has(name) ? "stage" : "layer"} in this space`);
+            this.error(
+              item.label,
+              "duplicate-name",
+              `\`${name}\` is already the name of a ${this.stages.has(name) ? "stage" : "layer"} in this space`,
+            );
           } else if (name === "resolution") {
             this.error(item.label, "reserved-name", "`resolution` is reserved for the input resolution");
           } else this.layers.set(name, item.label);
@@ -373,17 +516,32 @@ class SpaceBuilder {
     return out;
   }
 
-  private op(call: A.OpCall, label: string | undefined, owner: string, where: { stage: string; block: number } | undefined): OpNode | undefined {
+  private op(
+    call: A.OpCall,
+    label: string | undefined,
+    owner: string,
+    where: { stage: string; block: number } | undefined,
+  ): OpNode | undefined {
     const node = this.resolveOp(call, label, owner, where);
     if (!node) this.unresolvedOps++;
     return node;
   }
 
-  private resolveOp(call: A.OpCall, label: string | undefined, owner: string, where: { stage: string; block: number } | undefined): OpNode | undefined {
+  private resolveOp(
+    call: A.OpCall,
+    label: string | undefined,
+    owner: string,
+    where: { stage: string; block: number } | undefined,
+  ): OpNode | undefined {
     const spec = OPS.get(call.name.name);
     if (!spec) {
       if (!where || where.block === 0) {
-        this.error(call.name, "unknown-op", `unknown op \`${call.name.name}\``, this.renameFix(call.name, [...OPS.keys()]));
+        this.error(
+          call.name,
+          "unknown-op",
+          `unknown op \`${call.name.name}\``,
+          this.renameFix(call.name, [...OPS.keys()]),
+        );
       }
       return undefined;
     }
@@ -395,8 +553,22 @@ class SpaceBuilder {
       const argSpec = arg.name ? spec.args.find((a) => a.name === arg.name!.name) : spec.args[i];
       if (!argSpec) {
         if (report) {
-          if (arg.name) this.error(arg.name, "unknown-argument", `\`${spec.name}\` has no argument \`${arg.name.name}\`${spec.args.length ? `; it takes ${spec.args.map((a) => a.name).join(", ")}` : ""}`, this.renameFix(arg.name, spec.args.map((a) => a.name)));
-          else this.error(arg, "unknown-argument", `too many arguments: \`${spec.name}\` takes ${spec.args.length === 0 ? "none" : spec.args.map((a) => a.name).join(", ")}`);
+          if (arg.name)
+            this.error(
+              arg.name,
+              "unknown-argument",
+              `\`${spec.name}\` has no argument \`${arg.name.name}\`${spec.args.length ? `; it takes ${spec.args.map((a) => a.name).join(", ")}` : ""}`,
+              this.renameFix(
+                arg.name,
+                spec.args.map((a) => a.name),
+              ),
+            );
+          else
+            this.error(
+              arg,
+              "unknown-argument",
+              `too many arguments: \`${spec.name}\` takes ${spec.args.length === 0 ? "none" : spec.args.map((a) => a.name).join(", ")}`,
+            );
         }
         ok = false;
         return;
@@ -411,7 +583,22 @@ class SpaceBuilder {
         return;
       }
       const path = `${owner}.${argSpec.name}`; // provisional: `assignPaths` sets the final one
-      const binding = this.bindValue(argSpec, arg.value, (values, span) => this.addGene({ path, values, span, kind: "arg", stage: where?.stage, block: where?.block, arg: argSpec.name, label }), report);
+      const binding = this.bindValue(
+        argSpec,
+        arg.value,
+        (values, span) =>
+          this.addGene({
+            path,
+            values,
+            span,
+            kind: "arg",
+            stage: where?.stage,
+            block: where?.block,
+            arg: argSpec.name,
+            label,
+          }),
+        report,
+      );
       if (binding) args.set(argSpec.name, binding);
       else ok = false;
       if (binding?.kind === "gene") this.argSites.set(binding.gene, { span: arg, op: spec.name });
@@ -424,14 +611,24 @@ class SpaceBuilder {
         const insertAt = last ? last.end : call.args ? call.end - 1 : call.end;
         const sep = call.args && call.args.length > 0 ? ", " : "";
         const text = missing.map((m) => `${m.name}: ${placeholder(m)}`).join(", ");
-        this.error(call.name, "missing-argument", `\`${spec.name}\` needs ${missing.map((m) => `\`${m.name}\` (${m.doc})`).join(", ")}`, [
-          { title: `Add ${missing.map((m) => m.name).join(", ")}`, edits: [{ start: insertAt, end: insertAt, newText: call.args ? `${sep}${text}` : `(${text})` }], preferred: true },
-        ]);
+        this.error(
+          call.name,
+          "missing-argument",
+          `\`${spec.name}\` needs ${missing.map((m) => `\`${m.name}\` (${m.doc})`).join(", ")}`,
+          [
+            {
+              title: `Add ${missing.map((m) => m.name).join(", ")}`,
+              edits: [{ start: insertAt, end: insertAt, newText: call.args ? `${sep}${text}` : `(${text})` }],
+              preferred: true,
+            },
+          ],
+        );
       }
       ok = false;
     }
     if (!ok) return undefined;
-    for (const a of spec.args) if (!args.has(a.name) && a.default !== undefined) args.set(a.name, { kind: "fixed", value: a.default });
+    for (const a of spec.args)
+      if (!args.has(a.name) && a.default !== undefined) args.set(a.name, { kind: "fixed", value: a.default });
     return { kind: "op", spec, call, args, label, owner };
   }
 
@@ -442,7 +639,11 @@ class SpaceBuilder {
    * `s2[0].LABEL.kernel` (an only unlabelled one keeps `s2[0].kernel`), and choices no path
    * can name get a warning (and a `#k` path).
    */
-  private assignPaths(from: number, group: { stage: string; block: number } | { layer: string; labelled: boolean }, report: boolean): void {
+  private assignPaths(
+    from: number,
+    group: { stage: string; block: number } | { layer: string; labelled: boolean },
+    report: boolean,
+  ): void {
     const byArg = new Map<string, Gene[]>();
     for (const g of this.genes.slice(from)) {
       if (g.kind !== "arg" || g.arg === undefined) continue;
@@ -464,7 +665,8 @@ class SpaceBuilder {
           }
         } else if (genes.length === 1) {
           path = `${group.layer}.${arg}`;
-          if (!group.labelled) problem = `label this layer (\`name: ${this.argSites.get(g.index)?.op ?? "op"}(…)\`) so a subnet can address its \`${arg}\` choice`;
+          if (!group.labelled)
+            problem = `label this layer (\`name: ${this.argSites.get(g.index)?.op ?? "op"}(…)\`) so a subnet can address its \`${arg}\` choice`;
         } else {
           path = `${group.layer}.${arg}#${k + 1}`;
           problem = group.labelled
@@ -473,7 +675,14 @@ class SpaceBuilder {
         }
         this.genes[g.index] = { ...g, path };
         const site = this.argSites.get(g.index);
-        if (problem && report && site) this.report({ start: site.span.start, end: site.span.end, severity: "warning", code: "unlabelled-choice", message: problem });
+        if (problem && report && site)
+          this.report({
+            start: site.span.start,
+            end: site.span.end,
+            severity: "warning",
+            code: "unlabelled-choice",
+            message: problem,
+          });
       });
     }
   }
@@ -481,7 +690,17 @@ class SpaceBuilder {
   private addGene(g: Omit<Gene, "index">): number {
     const index = this.genes.length;
     // One object shape for every gene (a spread of optional fields would give many).
-    this.genes.push({ index, path: g.path, values: g.values, span: g.span, kind: g.kind, stage: g.stage, block: g.block, arg: g.arg, label: g.label });
+    this.genes.push({
+      index,
+      path: g.path,
+      values: g.values,
+      span: g.span,
+      kind: g.kind,
+      stage: g.stage,
+      block: g.block,
+      arg: g.arg,
+      label: g.label,
+    });
     return index;
   }
 
@@ -502,9 +721,14 @@ class SpaceBuilder {
       return undefined;
     };
     if (value.kind === "choices" || value.kind === "range") {
-      if (!spec.elastic) return err(value, "not-elastic", `\`${spec.name}\` cannot be elastic: give one value`);
-      if (spec.type !== "int" && spec.type !== "number") return err(value, "not-elastic", `\`${spec.name}\` cannot be elastic`);
-      const values = value.kind === "choices" ? this.choiceValues(spec, value, report) : this.rangeValues(spec, value, report);
+      if (!spec.elastic)
+        return err(value, "not-elastic", `\`${spec.name}\` cannot be elastic: give one value`);
+      if (spec.type !== "int" && spec.type !== "number")
+        return err(value, "not-elastic", `\`${spec.name}\` cannot be elastic`);
+      const values =
+        value.kind === "choices"
+          ? this.choiceValues(spec, value, report)
+          : this.rangeValues(spec, value, report);
       if (!values) return undefined;
       if (values.length === 1) return { kind: "fixed", value: values[0] };
       return { kind: "gene", gene: makeGene(values, value) };
@@ -524,7 +748,11 @@ class SpaceBuilder {
         return err(`\`${spec.name}\` must be \`true\` or \`false\``);
       case "activation":
         if (e.kind === "ident" && (ACTIVATIONS as readonly string[]).includes(e.name)) return e.name;
-        return err(`\`${spec.name}\` must be one of ${ACTIVATIONS.join(", ")}`, "wrong-type", e.kind === "ident" ? this.renameFix(e, [...ACTIVATIONS]) : []);
+        return err(
+          `\`${spec.name}\` must be one of ${ACTIVATIONS.join(", ")}`,
+          "wrong-type",
+          e.kind === "ident" ? this.renameFix(e, [...ACTIVATIONS]) : [],
+        );
       case "int":
       case "number": {
         let n: number | undefined;
@@ -532,9 +760,17 @@ class SpaceBuilder {
         else if (e.kind === "ident" && e.name === "classes") {
           n = this.classes();
           // A dataset that did not resolve has its own error; `classes` is unknown only because of it.
-          if (n === undefined && !this.dataset && this.decl.items.some((i) => i.kind === "dataset")) return undefined;
-          if (n === undefined) return err("the number of classes is not known to the checker: add `classes: N` to the dataset (or declare `dataset fashion_mnist`)", "unknown-classes");
-        } else return err(`\`${spec.name}\` must be a number${spec.elastic ? " or a choice set such as `in {3, 5}`" : ""}`);
+          if (n === undefined && !this.dataset && this.decl.items.some((i) => i.kind === "dataset"))
+            return undefined;
+          if (n === undefined)
+            return err(
+              "the number of classes is not known to the checker: add `classes: N` to the dataset (or declare `dataset fashion_mnist`)",
+              "unknown-classes",
+            );
+        } else
+          return err(
+            `\`${spec.name}\` must be a number${spec.elastic ? " or a choice set such as `in {3, 5}`" : ""}`,
+          );
         return this.checkNumber(spec, n, e, report);
       }
     }
@@ -545,10 +781,19 @@ class SpaceBuilder {
       if (report) this.error(at, code, message);
       return undefined;
     };
-    if (spec.type === "int" && !Number.isInteger(n)) return err("non-integer", `\`${spec.name}\` must be an integer; got ${n}`);
-    if (spec.min !== undefined && n < spec.min) return err(spec.min > 0 ? "non-positive" : "out-of-range", `\`${spec.name}\` must be at least ${spec.min}; got ${n}`);
+    if (spec.type === "int" && !Number.isInteger(n))
+      return err("non-integer", `\`${spec.name}\` must be an integer; got ${n}`);
+    if (spec.min !== undefined && n < spec.min)
+      return err(
+        spec.min > 0 ? "non-positive" : "out-of-range",
+        `\`${spec.name}\` must be at least ${spec.min}; got ${n}`,
+      );
     const max = spec.max ?? LARGEST_VALUE;
-    if (spec.exclusiveMax ? !(n < max) : !(n <= max)) return err("out-of-range", `\`${spec.name}\` must be ${spec.exclusiveMax ? "below" : "at most"} ${max}; got ${n}`);
+    if (spec.exclusiveMax ? !(n < max) : !(n <= max))
+      return err(
+        "out-of-range",
+        `\`${spec.name}\` must be ${spec.exclusiveMax ? "below" : "at most"} ${max}; got ${n}`,
+      );
     return n;
   }
 
@@ -575,7 +820,13 @@ class SpaceBuilder {
             code: "duplicate-choice",
             message: `${v} is already a choice of \`${spec.name}\``,
             unnecessary: true,
-            fixes: [{ title: `Remove the duplicate ${v}`, edits: [{ start: prevEnd, end: item.end, newText: "" }], preferred: true }],
+            fixes: [
+              {
+                title: `Remove the duplicate ${v}`,
+                edits: [{ start: prevEnd, end: item.end, newText: "" }],
+                preferred: true,
+              },
+            ],
           });
         }
         return;
@@ -596,14 +847,25 @@ class SpaceBuilder {
       return undefined;
     };
     if (!(step > 0)) return err(r.step ?? r, "non-positive", `the step must be positive; got ${step}`);
-    if (spec.type === "int" && !Number.isInteger(step)) return err(r.step ?? r, "non-integer", `the step of \`${spec.name}\` must be an integer; got ${step}`);
-    if (to < from) return err(r, "empty-choices", `the range ${from}..${to} is empty: the end is below the start`);
+    if (spec.type === "int" && !Number.isInteger(step))
+      return err(r.step ?? r, "non-integer", `the step of \`${spec.name}\` must be an integer; got ${step}`);
+    if (to < from)
+      return err(r, "empty-choices", `the range ${from}..${to} is empty: the end is below the start`);
     const count = (to - from) / step;
     if (Math.abs(count - Math.round(count)) > 1e-9) {
       const last = from + Math.floor(count) * step;
-      return err(r.step ?? r, "range-step", `step ${step} does not divide the range ${from}..${to}: it would stop at ${last}`);
+      return err(
+        r.step ?? r,
+        "range-step",
+        `step ${step} does not divide the range ${from}..${to}: it would stop at ${last}`,
+      );
     }
-    if (count > 4096) return err(r, "too-many-choices", `the range ${from}..${to} has ${Math.round(count) + 1} values; at most 4097 are allowed`);
+    if (count > 4096)
+      return err(
+        r,
+        "too-many-choices",
+        `the range ${from}..${to} has ${Math.round(count) + 1} values; at most 4097 are allowed`,
+      );
     const values: number[] = [];
     for (let i = 0; i <= Math.round(count); i++) values.push(+(from + i * step).toPrecision(12));
     return values;
@@ -613,11 +875,26 @@ class SpaceBuilder {
 
   private renameFix(at: A.Ident, candidates: readonly string[]): Fix[] {
     const best = closestName(at.name, candidates);
-    return best ? [{ title: `Change to \`${best}\``, edits: [{ start: at.start, end: at.end, newText: best }], preferred: true }] : [];
+    return best
+      ? [
+          {
+            title: `Change to \`${best}\``,
+            edits: [{ start: at.start, end: at.end, newText: best }],
+            preferred: true,
+          },
+        ]
+      : [];
   }
 
   private error(at: A.Span, code: string, message: string, fixes?: Fix[]): void {
-    this.report({ start: at.start, end: at.end, severity: "error", code, message, ...(fixes && fixes.length ? { fixes } : {}) });
+    this.report({
+      start: at.start,
+      end: at.end,
+      severity: "error",
+      code,
+      message,
+      ...(fixes && fixes.length ? { fixes } : {}),
+    });
   }
 }
 

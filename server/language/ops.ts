@@ -90,7 +90,8 @@ const conv: OpSpec = {
       k = a.kernel as number,
       stride = a.stride as number,
       g = a.groups as number;
-    if (s.c % g !== 0 || out % g !== 0) return `groups ${g} must divide the input channels ${s.c} and out ${out}`;
+    if (s.c % g !== 0 || out % g !== 0)
+      return `groups ${g} must divide the input channels ${s.c} and out ${out}`;
     const h = strided(s.h, stride),
       w = strided(s.w, stride);
     return {
@@ -105,7 +106,10 @@ const conv: OpSpec = {
 const dwconv: OpSpec = {
   name: "dwconv",
   doc: "Depthwise 2-D convolution, 'same' padding, no bias.",
-  args: [int("kernel", "kernel side (odd)"), int("stride", "stride", { default: 1, elastic: false, shapes: true })],
+  args: [
+    int("kernel", "kernel side (odd)"),
+    int("stride", "stride", { default: 1, elastic: false, shapes: true }),
+  ],
   apply(s, a) {
     const bad = needImage("dwconv", s);
     if (bad || s.kind !== "image") return bad!;
@@ -151,9 +155,23 @@ const mbconv: OpSpec = {
   args: [
     int("out", "output channels", { shapes: true }),
     int("kernel", "depthwise kernel side (odd)"),
-    { name: "expand", type: "number", required: true, elastic: true, doc: "expansion ratio of the hidden width", min: 1 },
+    {
+      name: "expand",
+      type: "number",
+      required: true,
+      elastic: true,
+      doc: "expansion ratio of the hidden width",
+      min: 1,
+    },
     int("stride", "stride of the depthwise conv", { default: 1, elastic: false, shapes: true }),
-    { name: "se", type: "bool", required: false, default: false, elastic: false, doc: "squeeze-and-excitation" },
+    {
+      name: "se",
+      type: "bool",
+      required: false,
+      default: false,
+      elastic: false,
+      doc: "squeeze-and-excitation",
+    },
     { name: "act", type: "activation", required: false, default: "relu", elastic: false, doc: "activation" },
   ],
   apply(s, a) {
@@ -201,7 +219,11 @@ const dense: OpSpec = {
     if (s.kind === "image") return "`dense` after an image needs `gap` or `flatten` first";
     if (s.kind === "tokens") return "`dense` on tokens needs `embedding` first";
     if (s.kind === "seq")
-      return { out: { kind: "seq", length: s.length, dim: units }, macs: s.length * s.dim * units, params: s.dim * units + units };
+      return {
+        out: { kind: "seq", length: s.length, dim: units },
+        macs: s.length * s.dim * units,
+        params: s.dim * units + units,
+      };
     return { out: { kind: "vector", n: units }, macs: s.n * units, params: s.n * units + units };
   },
 };
@@ -234,7 +256,10 @@ function pool(name: string, doc: string): OpSpec {
   return {
     name,
     doc,
-    args: [int("kernel", "window side", { shapes: true }), int("stride", "stride (default: the kernel)", { default: 0, elastic: false, min: 0, shapes: true })],
+    args: [
+      int("kernel", "window side", { shapes: true }),
+      int("stride", "stride (default: the kernel)", { default: 0, elastic: false, min: 0, shapes: true }),
+    ],
     apply(s, a) {
       const bad = needImage(name, s);
       if (bad || s.kind !== "image") return bad!;
@@ -283,7 +308,10 @@ const embedding: OpSpec = {
 const patchify: OpSpec = {
   name: "patchify",
   doc: "Splits an image into size×size patches and projects each to `dim` (a strided conv with bias), giving a sequence (ViT).",
-  args: [int("size", "patch side", { elastic: false, shapes: true }), int("dim", "token width", { shapes: true })],
+  args: [
+    int("size", "patch side", { elastic: false, shapes: true }),
+    int("dim", "token width", { shapes: true }),
+  ],
   apply(s, a) {
     const bad = needImage("patchify", s);
     if (bad || s.kind !== "image") return bad!;
@@ -296,7 +324,10 @@ const patchify: OpSpec = {
       out: { kind: "seq", length: h * w, dim },
       macs: size * size * s.c * dim * h * w,
       params: size * size * s.c * dim + dim,
-      warning: s.h % size || s.w % size ? `the ${s.h}×${s.w} input is not a multiple of patch size ${size}: edge pixels are dropped` : undefined,
+      warning:
+        s.h % size || s.w % size
+          ? `the ${s.h}×${s.w} input is not a multiple of patch size ${size}: edge pixels are dropped`
+          : undefined,
     };
   },
 };
@@ -306,9 +337,14 @@ const transformer: OpSpec = {
   doc:
     "One pre-norm transformer encoder layer on a sequence L×D: multi-head self-attention with `heads` heads over " +
     "an attention width `dim` (q, k, v: D→dim; output: dim→D), then an MLP D→mlp→D (GELU); each with LayerNorm and a residual.",
-  args: [int("dim", "attention width (q/k/v); must be divisible by heads"), int("heads", "attention heads"), int("mlp", "MLP hidden width")],
+  args: [
+    int("dim", "attention width (q/k/v); must be divisible by heads"),
+    int("heads", "attention heads"),
+    int("mlp", "MLP hidden width"),
+  ],
   apply(s, a) {
-    if (s.kind !== "seq") return `\`transformer\` needs a sequence (use \`embedding\` or \`patchify\` first), got ${formatShape(s)}`;
+    if (s.kind !== "seq")
+      return `\`transformer\` needs a sequence (use \`embedding\` or \`patchify\` first), got ${formatShape(s)}`;
     const dim = a.dim as number,
       heads = a.heads as number,
       mlp = a.mlp as number;
@@ -336,7 +372,16 @@ export const OPS: ReadonlyMap<string, OpSpec> = new Map(
     elementwise("hswish", "Hard swish activation (MobileNetV3)."),
     elementwise("gelu", "GELU activation."),
     elementwise("dropout", "Dropout during training (identity at evaluation).", [
-      { name: "rate", type: "number", required: true, elastic: false, doc: "drop probability in [0, 1)", min: 0, max: 1, exclusiveMax: true },
+      {
+        name: "rate",
+        type: "number",
+        required: true,
+        elastic: false,
+        doc: "drop probability in [0, 1)",
+        min: 0,
+        max: 1,
+        exclusiveMax: true,
+      },
     ]),
     pool("maxpool", "Max pooling, 'same' padding."),
     pool("avgpool", "Average pooling, 'same' padding."),

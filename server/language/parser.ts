@@ -36,7 +36,9 @@ class Parser {
       else if (t.kind === "ident" && t.text === "subnet") items.push(this.subnet());
       else {
         this.error(t, `expected \`space\`, \`search\` or \`subnet\`, got ${describe(t)}`);
-        items.push(this.skipUntil((tok) => tok.kind === "ident" && TOP_KEYWORDS.has(tok.text) && tok.newlineBefore));
+        items.push(
+          this.skipUntil((tok) => tok.kind === "ident" && TOP_KEYWORDS.has(tok.text) && tok.newlineBefore),
+        );
       }
     }
     return { text: this.text, items, comments: this.comments, errors: this.errors };
@@ -72,7 +74,9 @@ class Parser {
 
   private input(): A.InputDecl {
     const keyword = this.next();
-    const form = this.expectIdent("an input form: `image(H, W, C)`, `vector(N)` or `tokens(LENGTH, vocab: V)`");
+    const form = this.expectIdent(
+      "an input form: `image(H, W, C)`, `vector(N)` or `tokens(LENGTH, vocab: V)`",
+    );
     const args = this.at("(") ? this.argList() : [];
     return { kind: "input", form, args, start: keyword.start, end: this.lastEnd() };
   }
@@ -90,7 +94,10 @@ class Parser {
       const e = this.expr();
       if (e && (e.kind === "ident" || e.kind === "call")) source = e;
     } else {
-      this.error(this.peek(), "expected a dataset: `fashion_mnist`, `idx(\"images\", \"labels\")` or `csv(\"path\", label: \"col\")`");
+      this.error(
+        this.peek(),
+        'expected a dataset: `fashion_mnist`, `idx("images", "labels")` or `csv("path", label: "col")`',
+      );
     }
     return { kind: "dataset", source, start: keyword.start, end: this.lastEnd() };
   }
@@ -139,9 +146,13 @@ class Parser {
       const args = this.at("(") ? this.argList() : undefined;
       ops.push({ kind: "op", name, args, start: name.start, end: this.lastEnd() });
     }
-    if (ops.length === 0) this.error(this.peek(), `expected an op after \`${label?.name ?? ""}:\`, got ${describe(this.peek())}`);
+    if (ops.length === 0)
+      this.error(this.peek(), `expected an op after \`${label?.name ?? ""}:\`, got ${describe(this.peek())}`);
     if (!this.peek().newlineBefore && !this.at("}") && !this.atEof()) {
-      this.error(this.peek(), `unexpected ${describe(this.peek())} in a layer chain: ops are separated by spaces`);
+      this.error(
+        this.peek(),
+        `unexpected ${describe(this.peek())} in a layer chain: ops are separated by spaces`,
+      );
       this.skipLine();
     }
     return { kind: "layer", label, ops, start: first.start, end: this.lastEnd() };
@@ -154,10 +165,21 @@ class Parser {
     if (this.atWord("on")) {
       this.next();
       space = this.expectIdent("the name of the space to search");
-    } else this.error(this.peek(), `expected \`on SPACE\` after the search name, got ${describe(this.peek())}`);
+    } else
+      this.error(this.peek(), `expected \`on SPACE\` after the search name, got ${describe(this.peek())}`);
     const items: A.SearchItem[] = [];
     const { open, close, end } = this.braced(() => items.push(this.searchItem()));
-    return { kind: "search", keyword: span(keyword), name, space, items, open, close, start: keyword.start, end };
+    return {
+      kind: "search",
+      keyword: span(keyword),
+      name,
+      space,
+      items,
+      open,
+      close,
+      start: keyword.start,
+      end,
+    };
   }
 
   private searchItem(): A.SearchItem {
@@ -185,8 +207,13 @@ class Parser {
         this.next();
         const metric = this.expectIdent("a metric");
         let op: A.Comparison | undefined;
-        if (this.peek().kind === "punct" && COMPARISONS.has(this.peek().text)) op = this.next().text as A.Comparison;
-        else this.error(this.peek(), `expected a comparison (\`<=\`, \`>=\`, \`<\`, \`>\`), got ${describe(this.peek())}`);
+        if (this.peek().kind === "punct" && COMPARISONS.has(this.peek().text))
+          op = this.next().text as A.Comparison;
+        else
+          this.error(
+            this.peek(),
+            `expected a comparison (\`<=\`, \`>=\`, \`<\`, \`>\`), got ${describe(this.peek())}`,
+          );
         const value = op ? this.expectNumber("a limit such as `2ms` or `150k`") : undefined;
         return { kind: "constraint", metric, op, value, start, end: this.lastEnd() };
       }
@@ -197,7 +224,11 @@ class Parser {
           const path = this.peek();
           let from: A.StringLit | undefined;
           if (path.kind === "string") from = this.stringLit(this.next());
-          else this.error(path, `expected a checkpoint path in quotes after \`train from\`, got ${describe(path)}`);
+          else
+            this.error(
+              path,
+              `expected a checkpoint path in quotes after \`train from\`, got ${describe(path)}`,
+            );
           return { kind: "train", from, settings: [], start, end: this.lastEnd() };
         }
         const settings: A.Arg[] = [];
@@ -230,11 +261,15 @@ class Parser {
       }
       case "target": {
         this.next();
-        const where = this.expectIdent("`local` or `remote \"NAME\"`");
+        const where = this.expectIdent('`local` or `remote "NAME"`');
         let remote: A.StringLit | undefined;
         if (where?.name === "remote") {
           if (this.peek().kind === "string") remote = this.stringLit(this.next());
-          else this.error(this.peek(), 'expected the remote target\'s name in quotes, as in `target remote "gpu-box"`');
+          else
+            this.error(
+              this.peek(),
+              'expected the remote target\'s name in quotes, as in `target remote "gpu-box"`',
+            );
         }
         return { kind: "target", where, remote, start, end: this.lastEnd() };
       }
@@ -254,10 +289,21 @@ class Parser {
     if (this.atWord("of")) {
       this.next();
       space = this.expectIdent("the name of the space");
-    } else this.error(this.peek(), `expected \`of SPACE\` after the subnet name, got ${describe(this.peek())}`);
+    } else
+      this.error(this.peek(), `expected \`of SPACE\` after the subnet name, got ${describe(this.peek())}`);
     const items: A.SubnetItem[] = [];
     const { open, close, end } = this.braced(() => items.push(this.subnetItem()));
-    return { kind: "subnet", keyword: span(keyword), name, space, items, open, close, start: keyword.start, end };
+    return {
+      kind: "subnet",
+      keyword: span(keyword),
+      name,
+      space,
+      items,
+      open,
+      close,
+      start: keyword.start,
+      end,
+    };
   }
 
   private subnetItem(): A.SubnetItem {
@@ -301,7 +347,10 @@ class Parser {
       value = this.expr();
       if (!value) this.error(this.peek(), `expected a value after \`=\`, got ${describe(this.peek())}`);
     } else {
-      this.error(this.peek(), `expected \`=\` after \`${this.text.slice(path.start, path.end)}\`, got ${describe(this.peek())}`);
+      this.error(
+        this.peek(),
+        `expected \`=\` after \`${this.text.slice(path.start, path.end)}\`, got ${describe(this.peek())}`,
+      );
     }
     return { kind: "assign", path, value, start: path.start, end: this.lastEnd() };
   }
@@ -353,7 +402,8 @@ class Parser {
       const name = this.ident(this.next());
       this.next();
       const value = this.expr();
-      if (!value) this.error(this.peek(), `expected a value for \`${name.name}\`, got ${describe(this.peek())}`);
+      if (!value)
+        this.error(this.peek(), `expected a value for \`${name.name}\`, got ${describe(this.peek())}`);
       return { kind: "arg", name, value, start: t.start, end: this.lastEnd() };
     }
     if (t.kind === "ident" && this.peekAt(1).kind === "ident" && this.peekAt(1).text === "in") {
@@ -410,7 +460,10 @@ class Parser {
           step = this.expectNumber("a step");
         }
       } else {
-        this.error(this.peek(), "expected `..` in a range such as `16..64 step 8` (or use a set: `{16, 32}`)");
+        this.error(
+          this.peek(),
+          "expected `..` in a range such as `16..64 step 8` (or use a set: `{16, 32}`)",
+        );
       }
       return { kind: "range", from, to, step, start: t.start, end: this.lastEnd() };
     }
@@ -444,7 +497,13 @@ class Parser {
     const open = this.next();
     while (!this.at("}") && !this.atEof()) {
       const t = this.peek();
-      if (t.newlineBefore && t.kind === "ident" && TOP_KEYWORDS.has(t.text) && this.peekAt(1).kind === "ident") break;
+      if (
+        t.newlineBefore &&
+        t.kind === "ident" &&
+        TOP_KEYWORDS.has(t.text) &&
+        this.peekAt(1).kind === "ident"
+      )
+        break;
       if (this.at(",") || this.at(";")) {
         this.next();
         continue;
@@ -464,7 +523,11 @@ class Parser {
   private atNamedArgOnSameLine(): boolean {
     const t = this.peek();
     const after = this.peekAt(1);
-    return t.kind === "ident" && !t.newlineBefore && (after.text === ":" || (after.kind === "ident" && after.text === "in"));
+    return (
+      t.kind === "ident" &&
+      !t.newlineBefore &&
+      (after.text === ":" || (after.kind === "ident" && after.text === "in"))
+    );
   }
 
   private isStatementStart(t: Token): boolean {
@@ -511,7 +574,8 @@ class Parser {
 
   private expectIdent(what: string): A.Ident | undefined {
     const t = this.peek();
-    if (t.kind === "ident" && !(t.newlineBefore && this.isStatementStart(t) && TOP_KEYWORDS.has(t.text))) return this.ident(this.next());
+    if (t.kind === "ident" && !(t.newlineBefore && this.isStatementStart(t) && TOP_KEYWORDS.has(t.text)))
+      return this.ident(this.next());
     this.error(t, `expected ${what}, got ${describe(t)}`);
     return undefined;
   }

@@ -51,7 +51,8 @@ export class PlanError extends Error {}
 
 export function planSubnet(model: SpaceModel, genome: Genome): SubnetPlan {
   if (!model.input) throw new PlanError(`space ${model.name} has no valid input`);
-  const value = (b: ArgBinding): number | boolean | string => (b.kind === "fixed" ? b.value : model.genes[b.gene].values[genome[b.gene]]);
+  const value = (b: ArgBinding): number | boolean | string =>
+    b.kind === "fixed" ? b.value : model.genes[b.gene].values[genome[b.gene]];
   let shape: Shape = model.input;
   if (model.resolution && shape.kind === "image") {
     const side = value(model.resolution) as number;
@@ -67,7 +68,8 @@ export function planSubnet(model: SpaceModel, genome: Genome): SubnetPlan {
         const start = shape;
         const id = `${owner}/${counter.i++}`;
         const body = chain(node.body, owner, counter);
-        if (JSON.stringify(shape) !== JSON.stringify(start)) throw new PlanError(`residual ${id} changes the shape`);
+        if (JSON.stringify(shape) !== JSON.stringify(start))
+          throw new PlanError(`residual ${id} changes the shape`);
         steps.push({ kind: "residual", id, body, input: start });
         continue;
       }
@@ -75,7 +77,18 @@ export function planSubnet(model: SpaceModel, genome: Genome): SubnetPlan {
       for (const [name, b] of node.args) args[name] = value(b);
       const r = node.spec.apply(shape, args);
       if (typeof r === "string") throw new PlanError(`${node.owner}: ${r}`);
-      steps.push({ kind: "op", id: `${owner}/${counter.i++}`, spec: node.spec, args, input: shape, output: r.out, macs: r.macs, params: r.params, skip: r.skip ?? false, source: node.call.start });
+      steps.push({
+        kind: "op",
+        id: `${owner}/${counter.i++}`,
+        spec: node.spec,
+        args,
+        input: shape,
+        output: r.out,
+        macs: r.macs,
+        params: r.params,
+        skip: r.skip ?? false,
+        source: node.call.start,
+      });
       macs += r.macs;
       params += r.params;
       shape = r.out;

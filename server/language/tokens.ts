@@ -1,12 +1,6 @@
 /** Tokens of the `.nas` language. Offsets are UTF-16 code-unit offsets into the document text. */
 
-export type TokenKind =
-  | "ident"
-  | "number"
-  | "string"
-  | "punct"
-  | "eof"
-  | "invalid";
+export type TokenKind = "ident" | "number" | "string" | "punct" | "eof" | "invalid";
 
 export interface Token {
   readonly kind: TokenKind;
@@ -34,5 +28,22 @@ export interface Comment {
   readonly line: boolean;
 }
 
-export const PUNCTUATION = ["..", "<=", ">=", "{", "}", "(", ")", "[", "]", ",", ":", "=", ".", "<", ">", ";"] as const;
+export const PUNCTUATION = [
+  "..",
+  "<=",
+  ">=",
+  "{",
+  "}",
+  "(",
+  ")",
+  "[",
+  "]",
+  ",",
+  ":",
+  "=",
+  ".",
+  "<",
+  ">",
+  ";",
+] as const;
 export type Punct = (typeof PUNCTUATION)[number];

@@ -3,7 +3,12 @@
  * extension over IPC, or with `--stdio` by other editors and the protocol tests.
  */
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection } from "vscode-languageserver/node";
+import {
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+} from "vscode-languageserver/node";
 import { AnalysisCache } from "./analysisCache";
 import * as features from "./features";
 import { registerPanelHandlers } from "./panels";
@@ -39,7 +44,11 @@ function withDocument<T>(uri: string, fallback: T, handler: (doc: TextDocument) 
 
 documents.onDidChangeContent(({ document }) => {
   const analysis = cache.get(document);
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: features.diagnostics(document, analysis) });
+  void connection.sendDiagnostics({
+    uri: document.uri,
+    version: document.version,
+    diagnostics: features.diagnostics(document, analysis),
+  });
 });
 
 documents.onDidClose(({ document }) => {
@@ -47,20 +56,44 @@ documents.onDidClose(({ document }) => {
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
-connection.onHover(({ textDocument, position }) => withDocument(textDocument.uri, null, (doc) => features.hover(doc, cache.get(doc), position)));
-connection.onCompletion(({ textDocument, position }) => withDocument(textDocument.uri, [], (doc) => features.completion(doc, cache.get(doc), position)));
-connection.onDefinition(({ textDocument, position }) => withDocument(textDocument.uri, null, (doc) => features.definition(doc, cache.get(doc), position)));
-connection.onReferences(({ textDocument, position, context }) =>
-  withDocument(textDocument.uri, [], (doc) => features.references(doc, cache.get(doc), position, context.includeDeclaration)),
+connection.onHover(({ textDocument, position }) =>
+  withDocument(textDocument.uri, null, (doc) => features.hover(doc, cache.get(doc), position)),
 );
-connection.onPrepareRename(({ textDocument, position }) => withDocument(textDocument.uri, null, (doc) => features.prepareRename(doc, cache.get(doc), position)));
-connection.onRenameRequest(({ textDocument, position, newName }) => withDocument(textDocument.uri, null, (doc) => features.rename(doc, cache.get(doc), position, newName)));
-connection.onDocumentSymbol(({ textDocument }) => withDocument(textDocument.uri, [], (doc) => features.documentSymbols(doc, cache.get(doc))));
-connection.onFoldingRanges(({ textDocument }) => withDocument(textDocument.uri, [], (doc) => features.foldingRanges(doc, cache.get(doc))));
-connection.onDocumentFormatting(({ textDocument, options }) => withDocument(textDocument.uri, [], (doc) => features.formatting(doc, options)));
-connection.onCodeLens(({ textDocument }) => withDocument(textDocument.uri, [], (doc) => features.codeLenses(doc, cache.get(doc))));
-connection.onCodeAction((params) => withDocument(params.textDocument.uri, [], (doc) => features.codeActions(doc, cache.get(doc), params)));
-connection.languages.semanticTokens.on(({ textDocument }) => withDocument(textDocument.uri, { data: [] }, (doc) => features.semanticTokens(doc, cache.get(doc))));
+connection.onCompletion(({ textDocument, position }) =>
+  withDocument(textDocument.uri, [], (doc) => features.completion(doc, cache.get(doc), position)),
+);
+connection.onDefinition(({ textDocument, position }) =>
+  withDocument(textDocument.uri, null, (doc) => features.definition(doc, cache.get(doc), position)),
+);
+connection.onReferences(({ textDocument, position, context }) =>
+  withDocument(textDocument.uri, [], (doc) =>
+    features.references(doc, cache.get(doc), position, context.includeDeclaration),
+  ),
+);
+connection.onPrepareRename(({ textDocument, position }) =>
+  withDocument(textDocument.uri, null, (doc) => features.prepareRename(doc, cache.get(doc), position)),
+);
+connection.onRenameRequest(({ textDocument, position, newName }) =>
+  withDocument(textDocument.uri, null, (doc) => features.rename(doc, cache.get(doc), position, newName)),
+);
+connection.onDocumentSymbol(({ textDocument }) =>
+  withDocument(textDocument.uri, [], (doc) => features.documentSymbols(doc, cache.get(doc))),
+);
+connection.onFoldingRanges(({ textDocument }) =>
+  withDocument(textDocument.uri, [], (doc) => features.foldingRanges(doc, cache.get(doc))),
+);
+connection.onDocumentFormatting(({ textDocument, options }) =>
+  withDocument(textDocument.uri, [], (doc) => features.formatting(doc, options)),
+);
+connection.onCodeLens(({ textDocument }) =>
+  withDocument(textDocument.uri, [], (doc) => features.codeLenses(doc, cache.get(doc))),
+);
+connection.onCodeAction((params) =>
+  withDocument(params.textDocument.uri, [], (doc) => features.codeActions(doc, cache.get(doc), params)),
+);
+connection.languages.semanticTokens.on(({ textDocument }) =>
+  withDocument(textDocument.uri, { data: [] }, (doc) => features.semanticTokens(doc, cache.get(doc))),
+);
 
 registerRunHandlers(connection);
 registerPanelHandlers(connection, documents, cache);

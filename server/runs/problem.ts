@@ -14,7 +14,9 @@ import type { SearchProblem } from "../search/types";
 export type MetricValues = Partial<Record<Metric, number>>;
 
 /** Metrics computed from the space alone, with no training: never evaluated at engine cost. */
-export const ANALYTIC_METRICS: ReadonlySet<Metric> = new Set([...METRICS.values()].filter((m) => m.analytic).map((m) => m.name));
+export const ANALYTIC_METRICS: ReadonlySet<Metric> = new Set(
+  [...METRICS.values()].filter((m) => m.analytic).map((m) => m.name),
+);
 
 /**
  * How much a subnet misses the constraints: the sum over constraints of the relative amount by
@@ -49,7 +51,12 @@ export function neededMetrics(config: SearchConfig): Set<Metric> {
   return new Set([...config.objectives.map((o) => o.metric), ...config.constraints.map((c) => c.metric)]);
 }
 
-export function searchProblem(model: SpaceModel, config: SearchConfig, reference: readonly number[] | undefined, random: (seedState: () => number) => Genome = (r) => sampleUniform(model, r)): SearchProblem {
+export function searchProblem(
+  model: SpaceModel,
+  config: SearchConfig,
+  reference: readonly number[] | undefined,
+  random: (seedState: () => number) => Genome = (r) => sampleUniform(model, r),
+): SearchProblem {
   return {
     genes: cardinalities(model).map((cardinality) => ({ kind: "categorical" as const, cardinality })),
     senses: config.objectives.map((o) => (o.sense === "maximize" ? "max" : "min")),

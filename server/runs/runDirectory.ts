@@ -3,7 +3,18 @@
  * flushed to disk before the run goes on, so a killed run loses nothing it reported),
  * `evaluations.csv` and `pareto.json` (derived, rewritten as the run goes), `checkpoints/`.
  */
-import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import type { EvaluationEvent, RunEvent } from "../../protocol/runEvents";
 import { parseRunEvent } from "../../protocol/runEvents";
@@ -49,7 +60,10 @@ export function createRunDirectory(root: string, id: string, manifest: RunManife
 export function readManifest(paths: RunPaths): RunManifest {
   if (!existsSync(paths.manifest)) throw new Error(`${paths.dir} is not a run directory: it has no run.json`);
   const parsed = runManifestSchema.safeParse(JSON.parse(readFileSync(paths.manifest, "utf8")));
-  if (!parsed.success) throw new Error(`${paths.manifest} is not a valid run manifest: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(
+      `${paths.manifest} is not a valid run manifest: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   return parsed.data;
 }
 
@@ -119,10 +133,19 @@ export function evaluationsCsv(evaluations: readonly EvaluationEvent[]): string 
     e.source,
     ...paths.map((p) => (e.choices[p] === undefined ? "" : String(e.choices[p]))),
   ]);
-  return [header.map((h) => (/[",]/.test(h) ? `"${h.replace(/"/g, '""')}"` : h)).join(","), ...rows.map((r) => r.join(","))].join("\n") + "\n";
+  return (
+    [
+      header.map((h) => (/[",]/.test(h) ? `"${h.replace(/"/g, '""')}"` : h)).join(","),
+      ...rows.map((r) => r.join(",")),
+    ].join("\n") + "\n"
+  );
 }
 
 /** `pareto.json`: the search's objectives and the evaluations on its final front. */
-export function paretoJson(search: string, objectives: readonly { metric: string; sense: string }[], front: readonly EvaluationEvent[]): string {
+export function paretoJson(
+  search: string,
+  objectives: readonly { metric: string; sense: string }[],
+  front: readonly EvaluationEvent[],
+): string {
   return `${JSON.stringify({ search, objectives, front }, null, 2)}\n`;
 }

@@ -36,7 +36,17 @@ import type { Evaluation, Measurement, SearchEvent, SearchResult, StrategyOption
 import type { MetricValues } from "./problem";
 import { ANALYTIC_METRICS, neededMetrics, objectiveValues, searchProblem, violation } from "./problem";
 import type { RunPaths } from "./runDirectory";
-import { EventLog, createRunDirectory, evaluationsCsv, paretoJson, readEvents, readManifest, runId, runPaths, writeAtomic } from "./runDirectory";
+import {
+  EventLog,
+  createRunDirectory,
+  evaluationsCsv,
+  paretoJson,
+  readEvents,
+  readManifest,
+  runId,
+  runPaths,
+  writeAtomic,
+} from "./runDirectory";
 import type { EventSink } from "./sinks";
 import { VERSION } from "./version";
 
@@ -53,7 +63,10 @@ export interface RunSettings {
 }
 
 /** Builds a latency meter once the supernet is trained (the meter runs subnets of it). */
-export type LatencyMeterFactory = (supernet: Supernet, model: SpaceModel) => (genome: Genome) => Promise<number>;
+export type LatencyMeterFactory = (
+  supernet: Supernet,
+  model: SpaceModel,
+) => (genome: Genome) => Promise<number>;
 
 export interface StartOptions extends RunSettings {
   /** The `.nas` file (its folder resolves relative dataset paths). */
@@ -104,10 +117,13 @@ export async function startRun(options: StartOptions): Promise<RunOutcome> {
 export async function resumeRun(dir: string, settings: RunSettings = {}): Promise<RunOutcome> {
   const paths = runPaths(dir);
   const manifest = readManifest(paths);
-  if (manifest.importedFrom) throw new RunInputError(`${dir} was imported from ${manifest.importedFrom}; there is nothing to resume`);
+  if (manifest.importedFrom)
+    throw new RunInputError(`${dir} was imported from ${manifest.importedFrom}; there is nothing to resume`);
   const analysis = checkDocument(manifest.text);
   const info = pickSearch(analysis, manifest.search, manifest.file);
-  const backend = await selectBackend({ preference: settings.backend ?? (manifest.backend as BackendPreference) });
+  const backend = await selectBackend({
+    preference: settings.backend ?? (manifest.backend as BackendPreference),
+  });
   return execute(paths, manifest, info, settings, backend.kind);
 }
 
@@ -115,13 +131,21 @@ function pickSearch(analysis: DocumentAnalysis, name: string | undefined, file: 
   const errors = analysis.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) {
     const at = lineOf(analysis.file.text);
-    throw new RunInputError(`${file} has ${errors.length} error${errors.length === 1 ? "" : "s"}; fix ${errors.length === 1 ? "it" : "them"} first (\`supernet check\` lists them):\n${errors.map((e) => `${file}:${at(e.start)}: ${e.message} [${e.code}]`).join("\n")}`);
+    throw new RunInputError(
+      `${file} has ${errors.length} error${errors.length === 1 ? "" : "s"}; fix ${errors.length === 1 ? "it" : "them"} first (\`supernet check\` lists them):\n${errors.map((e) => `${file}:${at(e.start)}: ${e.message} [${e.code}]`).join("\n")}`,
+    );
   }
   const searches = analysis.searches;
   if (searches.length === 0) throw new RunInputError(`${file} has no \`search\` block`);
   const info = name === undefined ? searches[0] : searches.find((s) => s.config.name === name);
-  if (!info) throw new RunInputError(`${file} has no search named \`${name}\`; its searches: ${searches.map((s) => s.config.name).join(", ")}`);
-  if (!info.space) throw new RunInputError(`search ${info.config.name}: its space \`${info.config.space}\` is not in ${file}`);
+  if (!info)
+    throw new RunInputError(
+      `${file} has no search named \`${name}\`; its searches: ${searches.map((s) => s.config.name).join(", ")}`,
+    );
+  if (!info.space)
+    throw new RunInputError(
+      `search ${info.config.name}: its space \`${info.config.space}\` is not in ${file}`,
+    );
   return info;
 }
 
@@ -140,16 +164,28 @@ function datasetSpec(ref: DatasetRef | undefined): DatasetSpec {
 
 function describeDataset(ref: DatasetRef | undefined, choice: string): string {
   const spec = datasetSpec(ref);
-  return spec.kind === "named" ? `${spec.name} (${choice})` : spec.kind === "idx" ? `idx ${spec.images}` : `csv ${spec.path}`;
+  return spec.kind === "named"
+    ? `${spec.name} (${choice})`
+    : spec.kind === "idx"
+      ? `idx ${spec.images}`
+      : `csv ${spec.path}`;
 }
 
-async function execute(paths: RunPaths, manifest: RunManifest, info: SearchInfo, settings: RunSettings, backend: string): Promise<RunOutcome> {
+async function execute(
+  paths: RunPaths,
+  manifest: RunManifest,
+  info: SearchInfo,
+  settings: RunSettings,
+  backend: string,
+): Promise<RunOutcome> {
   const model = info.space!.model;
   const config = info.config;
   const prior = readEvents(paths.events);
   const log = new EventLog(paths.events, prior.tornBytes);
   const priorKeys = new Set(prior.events.map(eventKey).filter((k): k is string => k !== undefined));
-  const logged: EvaluationEvent[] = prior.events.filter((e): e is EvaluationEvent => e.type === "evaluation").sort((a, b) => a.index - b.index);
+  const logged: EvaluationEvent[] = prior.events
+    .filter((e): e is EvaluationEvent => e.type === "evaluation")
+    .sort((a, b) => a.index - b.index);
   const emit = (event: RunEvent): void => {
     const key = eventKey(event);
     // A resumed run replays its search: events it already logged are not logged twice.
@@ -160,18 +196,46 @@ async function execute(paths: RunPaths, manifest: RunManifest, info: SearchInfo,
   const time = (): string => new Date().toISOString();
   const started = performance.now();
   try {
-    emit({ type: "run-started", time: time(), runId: manifest.id, search: config.name, space: config.space, backend: TFJS_BACKEND_NAME[backend as keyof typeof TFJS_BACKEND_NAME] ?? backend, resumedFrom: logged.length });
+    emit({
+      type: "run-started",
+      time: time(),
+      runId: manifest.id,
+      search: config.name,
+      space: config.space,
+      backend: TFJS_BACKEND_NAME[backend as keyof typeof TFJS_BACKEND_NAME] ?? backend,
+      resumedFrom: logged.length,
+    });
     emit({ type: "phase", time: time(), phase: "data", detail: manifest.dataset });
-    const dataset = await loadDatasetFromDisk(datasetSpec(model.dataset), defaultLoadOptions({ baseDir: dirname(manifest.file), choice: settings.data ?? "auto" }));
-    emit({ type: "phase", time: time(), phase: "train", detail: config.train.from ? `from ${config.train.from}` : `${config.train.epochs} epochs` });
+    const dataset = await loadDatasetFromDisk(
+      datasetSpec(model.dataset),
+      defaultLoadOptions({ baseDir: dirname(manifest.file), choice: settings.data ?? "auto" }),
+    );
+    emit({
+      type: "phase",
+      time: time(),
+      phase: "train",
+      detail: config.train.from ? `from ${config.train.from}` : `${config.train.epochs} epochs`,
+    });
     const training = await train(model, config, dataset, paths, settings, emit, manifest);
     if (!training) return finish(false);
     const supernet = training;
     try {
       const loggedStart = prior.events.find((e) => e.type === "search-start");
-      const result = await search(model, config, dataset, supernet, logged, loggedStart?.reference, settings, emit);
+      const result = await search(
+        model,
+        config,
+        dataset,
+        supernet,
+        logged,
+        loggedStart?.reference,
+        settings,
+        emit,
+      );
       if (!result) return finish(false);
-      return finish(true, result.front.map((e) => genomeKey(e.genome)));
+      return finish(
+        true,
+        result.front.map((e) => genomeKey(e.genome)),
+      );
     } finally {
       supernet.dispose();
     }
@@ -183,12 +247,28 @@ async function execute(paths: RunPaths, manifest: RunManifest, info: SearchInfo,
   }
 
   function finish(completed: boolean, frontKeys: readonly string[] = []): RunOutcome {
-    const evaluations = readEvents(paths.events).events.filter((e): e is EvaluationEvent => e.type === "evaluation").sort((a, b) => a.index - b.index);
+    const evaluations = readEvents(paths.events)
+      .events.filter((e): e is EvaluationEvent => e.type === "evaluation")
+      .sort((a, b) => a.index - b.index);
     const byKey = new Map(evaluations.map((e) => [e.key, e.index]));
     const front = frontKeys.map((k) => byKey.get(k)!).filter((i) => i !== undefined);
     writeAtomic(paths.evaluations, evaluationsCsv(evaluations));
-    writeAtomic(paths.pareto, paretoJson(config.name, config.objectives, front.map((i) => evaluations[i])));
-    if (completed) emit({ type: "run-finished", time: new Date().toISOString(), evaluations: evaluations.length, front, seconds: (performance.now() - started) / 1000 });
+    writeAtomic(
+      paths.pareto,
+      paretoJson(
+        config.name,
+        config.objectives,
+        front.map((i) => evaluations[i]),
+      ),
+    );
+    if (completed)
+      emit({
+        type: "run-finished",
+        time: new Date().toISOString(),
+        evaluations: evaluations.length,
+        front,
+        seconds: (performance.now() - started) / 1000,
+      });
     return { paths, manifest, evaluations, front, completed };
   }
 }
@@ -213,7 +293,15 @@ function eventKey(e: RunEvent): string | undefined {
   }
 }
 
-async function train(model: SpaceModel, config: SearchConfig, dataset: Dataset, paths: RunPaths, settings: RunSettings, emit: (e: RunEvent) => void, manifest: RunManifest): Promise<Supernet | undefined> {
+async function train(
+  model: SpaceModel,
+  config: SearchConfig,
+  dataset: Dataset,
+  paths: RunPaths,
+  settings: RunSettings,
+  emit: (e: RunEvent) => void,
+  manifest: RunManifest,
+): Promise<Supernet | undefined> {
   const from = config.train.from;
   const store = new FileCheckpointStore(from ? resolve(dirname(manifest.file), from) : paths.checkpoints);
   const stepEvery = settings.stepEvery ?? 5;
@@ -226,11 +314,34 @@ async function train(model: SpaceModel, config: SearchConfig, dataset: Dataset, 
     store,
     signal: settings.signal,
     onEvent: (e) => {
-      if (e.kind === "start") emit({ type: "train-start", epochs: e.epochs, stepsPerEpoch: e.stepsPerEpoch, resumedAt: e.resumedAt, weights: e.weights });
+      if (e.kind === "start")
+        emit({
+          type: "train-start",
+          epochs: e.epochs,
+          stepsPerEpoch: e.stepsPerEpoch,
+          resumedAt: e.resumedAt,
+          weights: e.weights,
+        });
       else if (e.kind === "step" && e.step % stepEvery === 0) {
-        emit({ type: "train-step", epoch: e.epoch, step: e.step, stepInEpoch: e.stepInEpoch, learningRate: e.learningRate, imagesPerSecond: e.imagesPerSecond, metrics: e.metrics });
+        emit({
+          type: "train-step",
+          epoch: e.epoch,
+          step: e.step,
+          stepInEpoch: e.stepInEpoch,
+          learningRate: e.learningRate,
+          imagesPerSecond: e.imagesPerSecond,
+          metrics: e.metrics,
+        });
       } else if (e.kind === "epoch") {
-        emit({ type: "epoch", epoch: e.epoch, epochs: e.epochs, learningRate: e.learningRate, imagesPerSecond: e.imagesPerSecond, seconds: e.seconds, metrics: e.metrics });
+        emit({
+          type: "epoch",
+          epoch: e.epoch,
+          epochs: e.epochs,
+          learningRate: e.learningRate,
+          imagesPerSecond: e.imagesPerSecond,
+          seconds: e.seconds,
+          metrics: e.metrics,
+        });
       }
     },
   });
@@ -244,16 +355,33 @@ async function train(model: SpaceModel, config: SearchConfig, dataset: Dataset, 
 /** Values an objective takes for a subnet whose analytic constraints already fail (never measured). */
 const UNMEASURED: MetricValues = { accuracy: 0, loss: 1e9, latency: 1e9 };
 
-async function search(model: SpaceModel, config: SearchConfig, dataset: Dataset, supernet: Supernet, logged: readonly EvaluationEvent[], loggedReference: readonly number[] | undefined, settings: RunSettings, emit: (e: RunEvent) => void): Promise<SearchResult | undefined> {
+async function search(
+  model: SpaceModel,
+  config: SearchConfig,
+  dataset: Dataset,
+  supernet: Supernet,
+  logged: readonly EvaluationEvent[],
+  loggedReference: readonly number[] | undefined,
+  settings: RunSettings,
+  emit: (e: RunEvent) => void,
+): Promise<SearchResult | undefined> {
   const needed = neededMetrics(config);
   const data = evaluationData(dataset, { seed: config.seed });
   const meter = needed.has("latency") ? settings.latency?.(supernet, model) : undefined;
-  if (needed.has("latency") && !meter) throw new Error("this search uses latency, but no latency meter is available");
-  const budget = config.budget.evaluations ?? (config.strategy.kind === "random" ? 100 : config.strategy.population * 10);
+  if (needed.has("latency") && !meter)
+    throw new Error("this search uses latency, but no latency meter is available");
+  const budget =
+    config.budget.evaluations ?? (config.strategy.kind === "random" ? 100 : config.strategy.population * 10);
 
   // The hypervolume reference: fixed at the first start, read back on resume.
   const reference = loggedReference ? [...loggedReference] : await referencePoint(model, config, meter);
-  emit({ type: "search-start", strategy: config.strategy.kind, budget, objectives: config.objectives.map((o) => ({ ...o })), reference });
+  emit({
+    type: "search-start",
+    strategy: config.strategy.kind,
+    budget,
+    objectives: config.objectives.map((o) => ({ ...o })),
+    reference,
+  });
   const problem = searchProblem(model, config, reference);
 
   let index = logged.length;
@@ -261,7 +389,10 @@ async function search(model: SpaceModel, config: SearchConfig, dataset: Dataset,
     const started = performance.now();
     const plan = planSubnet(model, genome);
     const metrics: MetricValues = { macs: plan.macs, params: plan.params, model_size: plan.params * 4 };
-    const analyticViolation = violation(config.constraints.filter((c) => ANALYTIC_METRICS.has(c.metric)), metrics);
+    const analyticViolation = violation(
+      config.constraints.filter((c) => ANALYTIC_METRICS.has(c.metric)),
+      metrics,
+    );
     let source: "measured" | "analytic" = "analytic";
     if (analyticViolation === 0) {
       source = "measured";
@@ -280,7 +411,12 @@ async function search(model: SpaceModel, config: SearchConfig, dataset: Dataset,
       key: genomeKey(genome),
       genome: [...genome],
       choices: activeChoices(model, genome),
-      metrics: { macs: metrics.macs!, params: metrics.params!, model_size: metrics.model_size!, ...pick(metrics, ["accuracy", "loss", "latency"]) },
+      metrics: {
+        macs: metrics.macs!,
+        params: metrics.params!,
+        model_size: metrics.model_size!,
+        ...pick(metrics, ["accuracy", "loss", "latency"]),
+      },
       objectives,
       violation: v,
       source,
@@ -293,20 +429,42 @@ async function search(model: SpaceModel, config: SearchConfig, dataset: Dataset,
     for (const g of batch) out.push(await measure(g));
     return out;
   };
-  const replayLog: Evaluation[] = logged.map((e) => ({ genome: e.genome, objectives: e.objectives, violation: e.violation }));
+  const replayLog: Evaluation[] = logged.map((e) => ({
+    genome: e.genome,
+    objectives: e.objectives,
+    violation: e.violation,
+  }));
   const keyToIndex = new Map<string, number>(logged.map((e) => [e.key, e.index]));
   const indexOf = (genome: Genome): number => keyToIndex.get(genomeKey(genome)) ?? -1;
   const metricNames = config.objectives.map((o) => o.metric);
   const onEvent = (e: SearchEvent): void => {
     switch (e.type) {
       case "generation":
-        emit({ type: "generation", generation: e.generation, evaluations: e.evaluations, front: e.front.map((x) => indexOf(x.genome)).filter((i) => i >= 0), hypervolume: e.hypervolume });
+        emit({
+          type: "generation",
+          generation: e.generation,
+          evaluations: e.evaluations,
+          front: e.front.map((x) => indexOf(x.genome)).filter((i) => i >= 0),
+          hypervolume: e.hypervolume,
+        });
         break;
       case "predictor":
-        emit({ type: "predictor", iteration: e.iteration, metric: targetName(e.target, metricNames), model: e.report.chosen.model, points: e.report.points, heldOut: e.report.heldOut });
+        emit({
+          type: "predictor",
+          iteration: e.iteration,
+          metric: targetName(e.target, metricNames),
+          model: e.report.chosen.model,
+          points: e.report.points,
+          heldOut: e.report.heldOut,
+        });
         break;
       case "predictionCheck":
-        emit({ type: "prediction-check", iteration: e.iteration, metric: targetName(e.target, metricNames), check: e.check });
+        emit({
+          type: "prediction-check",
+          iteration: e.iteration,
+          metric: targetName(e.target, metricNames),
+          check: e.check,
+        });
         break;
     }
   };
@@ -324,7 +482,12 @@ async function search(model: SpaceModel, config: SearchConfig, dataset: Dataset,
     onEvent,
     signal: settings.signal,
   };
-  emit({ type: "phase", time: new Date().toISOString(), phase: "search", detail: `${config.strategy.kind}, ${budget} evaluations` });
+  emit({
+    type: "phase",
+    time: new Date().toISOString(),
+    phase: "search",
+    detail: `${config.strategy.kind}, ${budget} evaluations`,
+  });
   const result = await runStrategy(problem, config, options, model, needed);
   if (settings.signal?.aborted) return undefined;
   emit({ type: "phase", time: new Date().toISOString(), phase: "done" });
@@ -335,22 +498,38 @@ function targetName(target: number | "violation", names: readonly Metric[]): str
   return target === "violation" ? "violation" : names[target];
 }
 
-function pick(m: MetricValues, keys: readonly ("accuracy" | "loss" | "latency")[]): Partial<Record<"accuracy" | "loss" | "latency", number>> {
+function pick(
+  m: MetricValues,
+  keys: readonly ("accuracy" | "loss" | "latency")[],
+): Partial<Record<"accuracy" | "loss" | "latency", number>> {
   const out: Partial<Record<"accuracy" | "loss" | "latency", number>> = {};
   for (const k of keys) if (m[k] !== undefined) out[k] = m[k];
   return out;
 }
 
-async function runStrategy(problem: ReturnType<typeof searchProblem>, config: SearchConfig, options: StrategyOptions, model: SpaceModel, needed: Set<Metric>): Promise<SearchResult> {
+async function runStrategy(
+  problem: ReturnType<typeof searchProblem>,
+  config: SearchConfig,
+  options: StrategyOptions,
+  model: SpaceModel,
+  needed: Set<Metric>,
+): Promise<SearchResult> {
   const s = config.strategy;
-  if (config.objectives.length === 1 && s.kind !== "random") return singleObjectiveSearch(problem, { ...options, populationSize: s.population });
+  if (config.objectives.length === 1 && s.kind !== "random")
+    return singleObjectiveSearch(problem, { ...options, populationSize: s.population });
   switch (s.kind) {
     case "random":
       return randomSearch(problem, { ...options, batchSize: 10 });
     case "nsga2":
-      return nsga2(problem, { ...options, populationSize: s.population, variation: { crossoverProbability: s.crossover, ...(s.mutation ? { mutationRate: s.mutation } : {}) } });
+      return nsga2(problem, {
+        ...options,
+        populationSize: s.population,
+        variation: { crossoverProbability: s.crossover, ...(s.mutation ? { mutationRate: s.mutation } : {}) },
+      });
     case "linas": {
-      const cheapIndices = config.objectives.map((o, i) => (ANALYTIC_METRICS.has(o.metric) ? i : -1)).filter((i) => i >= 0);
+      const cheapIndices = config.objectives
+        .map((o, i) => (ANALYTIC_METRICS.has(o.metric) ? i : -1))
+        .filter((i) => i >= 0);
       const analytic = (genome: Genome): MetricValues => {
         const plan = planSubnet(model, genome);
         return { macs: plan.macs, params: plan.params, model_size: plan.params * 4 };
@@ -360,13 +539,21 @@ async function runStrategy(problem: ReturnType<typeof searchProblem>, config: Se
         populationSize: s.population,
         predictedEvaluations: s.inner,
         ...(s.iterations ? { iterations: s.iterations } : {}),
-        cheap: { indices: cheapIndices, compute: (g) => cheapIndices.map((i) => analytic(g)[config.objectives[i].metric]!) },
+        cheap: {
+          indices: cheapIndices,
+          compute: (g) => cheapIndices.map((i) => analytic(g)[config.objectives[i].metric]!),
+        },
         violation: (objectives, genome) => {
           const m: MetricValues = analytic(genome);
           config.objectives.forEach((o, i) => (m[o.metric] = objectives[i]));
-          return violation(config.constraints.filter((c) => needed.has(c.metric) && m[c.metric] !== undefined), m);
+          return violation(
+            config.constraints.filter((c) => needed.has(c.metric) && m[c.metric] !== undefined),
+            m,
+          );
         },
-        ...(s.predictor !== "auto" ? { predictor: { models: [s.predictor === "ridge" ? "ridge" : "svr"] } } : {}),
+        ...(s.predictor !== "auto"
+          ? { predictor: { models: [s.predictor === "ridge" ? "ridge" : "svr"] } }
+          : {}),
       });
     }
   }
@@ -377,9 +564,21 @@ async function runStrategy(problem: ReturnType<typeof searchProblem>, config: Se
  * 0% accuracy, chance-level loss, and 110% of the space's largest MACs, params, size and (measured
  * on the largest subnet) latency.
  */
-async function referencePoint(model: SpaceModel, config: SearchConfig, meter: ((g: Genome) => Promise<number>) | undefined): Promise<number[]> {
+async function referencePoint(
+  model: SpaceModel,
+  config: SearchConfig,
+  meter: ((g: Genome) => Promise<number>) | undefined,
+): Promise<number[]> {
   const largest = planSubnet(model, largestGenome(model));
-  const latency = meter && config.objectives.some((o) => o.metric === "latency") ? await meter(largestGenome(model)) : 0;
-  const worst: Record<Metric, number> = { accuracy: 0, loss: 10, macs: largest.macs * 1.1, params: largest.params * 1.1, model_size: largest.params * 4 * 1.1, latency: latency * 1.5 };
+  const latency =
+    meter && config.objectives.some((o) => o.metric === "latency") ? await meter(largestGenome(model)) : 0;
+  const worst: Record<Metric, number> = {
+    accuracy: 0,
+    loss: 10,
+    macs: largest.macs * 1.1,
+    params: largest.params * 1.1,
+    model_size: largest.params * 4 * 1.1,
+    latency: latency * 1.5,
+  };
   return config.objectives.map((o) => worst[o.metric]);
 }

@@ -2,30 +2,45 @@
  * A person's first minutes with the extension in a real VS Code (code-server in Chromium): open
  * a .nas file with a mistake, see it underlined and listed in Problems, fix it by typing, see
  * Problems empty, find the extension's commands in the command palette and the code lenses
- * above a search. Each step leaves a screenshot in test-artifacts/e2e/workbench/.
+ * above a search. Then the whole loop of a search on the tiny space: Run Search from its code
+ * lens, watch the training curves fill, open the finished run's Pareto front, click a point and
+ * see its choices in the inspector, apply it to the source with no new problem, and undo back to
+ * the file as it was. Each step leaves a screenshot in test-artifacts/e2e/workbench/.
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe } from "node:test";
+import type { Frame } from "playwright-core";
 import { REPO_ROOT, WORKSPACE_FIXTURES } from "./harness/paths";
 import { endSession, startSession } from "./harness/session";
 import type { Session } from "./harness/session";
+import { evaluationEvent, finishedEvent, onlyRunEvents } from "./harness/runs";
+import { TINY } from "./harness/sandbox";
 import { HOOK_OPTIONS, scenario } from "./harness/steps";
 import {
   codeLens,
   commandPalette,
   dismissSuggestions,
   editorFor,
+  editorTab,
   goToLineColumn,
   languageStatus,
+  lineNumber,
+  notificationButton,
   openFromExplorer,
   problemRows,
+  quickInput,
+  renderedText,
   showProblems,
+  statusBarItem,
 } from "./harness/ui";
+import { webviewFrame } from "./harness/webviews";
 import { openWorkbench, workbenchUrl } from "./harness/workbench";
 
 const BROKEN = "broken.nas";
+/** The run's status bar item: the extension's id and the item's (client/runs/statusBar.ts). */
+const RUN_STATUS_ITEM = "supernet-studio.supernet-studio.supernet.run";
 const TYPO = "strid";
 
 /** The palette titles of the manifest's Supernet commands: all, and those the palette always shows. */
@@ -63,6 +78,7 @@ function endOfTypo(): { line: number; column: number } {
 describe("the workbench with Supernet Studio", () => {
   let session: Session | undefined;
   const page = () => session!.browser.page;
+  const runStatus = () => statusBarItem(page(), RUN_STATUS_ITEM);
   const { dir, step } = scenario("workbench", page);
 
   before(async () => {
@@ -125,4 +141,103 @@ describe("the workbench with Supernet Studio", () => {
     await codeLens(editor, "Run Search").waitFor();
     await codeLens(editor, "Show Supernet").waitFor();
   });
+
+  step("Run Search on the tiny search starts a run in the status bar", async () => {
+    const editor = await openFromExplorer(page(), TINY.file);
+    await codeLens(editor, "Run Search").click();
+    await runStatus()
+      .filter({ hasText: `${TINY.search}:` })
+      .waitFor();
+  });
+
+  step("the status bar opens the training curves, which receive the run's points", async () => {
+    await runStatus().click();
+    const curves = await webviewFrame(page(), /Curves/);
+    // Every step the run reported and all of its epochs: `N steps · E/E epochs`.
+    await curves.locator("#received", { hasText: /^[1-9]\d* steps · (\d+)\/\1 epochs$/ }).waitFor();
+    await curves.locator("#loss canvas").waitFor();
+  });
+
+  step("the finished run's notification opens its Pareto front", async () => {
+    await runStatus()
+      .filter({ hasText: `${TINY.search}: finished` })
+      .waitFor();
+    await notificationButton(page(), `Search ${TINY.search} finished`, "Show Pareto Front").click();
+    const pareto = await webviewFrame(page(), /Pareto/);
+    const finished = finishedEvent(onlyRunEvents(session!.sandbox.workspace));
+    await pareto.locator("#summary", { hasText: `${finished.evaluations} evaluated` }).waitFor();
+    const rows = pareto.locator("#front-rows tr");
+    await rows.first().waitFor();
+    const shown = (
+      await rows.evaluateAll((trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.index)))
+    ).sort((a, b) => a - b);
+    assert.deepEqual(
+      shown,
+      finished.front.slice().sort((a, b) => a - b),
+      "the table lists the run's front",
+    );
+  });
+
+  step("clicking a point of the front shows its choices in the inspector", async () => {
+    const pareto = await webviewFrame(page(), /Pareto/);
+    const row = pareto.locator("#front-rows tr").last();
+    const index = Number(await row.getAttribute("data-index"));
+    await row.click();
+    await pareto.locator(`#front-rows tr.selected[data-index="${index}"]`).waitFor();
+
+    const inspector = await webviewFrame(page(), /Subnet Inspector/);
+    await inspector.locator("#title", { hasText: new RegExp(`^#${index} of `) }).waitFor();
+    const evaluation = evaluationEvent(onlyRunEvents(session!.sandbox.workspace), index);
+    assert.deepEqual(await inspectorChoices(inspector), evaluation.choices);
+    // The view is short: bring its choices into the screenshot.
+    await inspector.locator("#choices").scrollIntoViewIfNeeded();
+  });
+
+  step("Apply to source writes the subnet block with no new problem", async () => {
+    const inspector = await webviewFrame(page(), /Subnet Inspector/);
+    await inspector.locator("#apply:not([disabled])").click();
+    const input = quickInput(page());
+    await input.waitFor();
+    const name = await input.inputValue();
+    assert.match(name, /^pareto_\w+$/, "the suggested name");
+    await page().keyboard.press("Enter");
+
+    const editor = editorFor(page(), TINY.file);
+    await editor.locator(".view-lines", { hasText: `subnet ${name} of ${TINY.space} {` }).waitFor();
+    await editorTab(page(), TINY.file).and(page().locator(".dirty")).waitFor();
+    // The server publishes a text's diagnostics before it answers for that text's code lenses,
+    // so once the new block's lens shows, Problems has what it will get for the edit.
+    await codeLens(editor, "Show in Graph").waitFor();
+    await showProblems(page());
+    await page().locator(".markers-panel", { hasText: "No problems have been detected" }).waitFor();
+    assert.equal(await problemRows(page()).count(), 0);
+    assert.equal(await editor.locator(".squiggly-error, .squiggly-warning").count(), 0);
+  });
+
+  step("undo in the editor brings the file back exactly as it was", async () => {
+    const editor = editorFor(page(), TINY.file);
+    const tab = editorTab(page(), TINY.file);
+    await tab.click();
+    await page().keyboard.press("Control+Z");
+    await editor.locator(".view-lines", { hasText: "subnet pareto_" }).waitFor({ state: "detached" });
+    // Back at the saved version: nothing left to save.
+    await tab.and(page().locator(".dirty")).waitFor({ state: "detached" });
+    await page().keyboard.press("Control+Home");
+    // The gutter and the lines are drawn together: once the first and last line numbers show,
+    // the whole file is on screen.
+    const lines = TINY.text.split("\n").length;
+    for (const line of [1, lines]) await lineNumber(editor, line).waitFor();
+    assert.equal(await renderedText(editor), TINY.text);
+    assert.equal(readFileSync(join(session!.sandbox.workspace, TINY.file), "utf8"), TINY.text);
+  });
 });
+
+/** The inspector's choices as `path → value`, leaving out genes this subnet does not use. */
+async function inspectorChoices(inspector: Frame): Promise<Record<string, number>> {
+  const rows = await inspector
+    .locator("#choices tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? "")));
+  return Object.fromEntries(
+    rows.filter(([, value]) => value !== "—").map(([path, value]) => [path, Number(value)]),
+  );
+}

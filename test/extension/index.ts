@@ -6,6 +6,7 @@
 import { describe } from "node:test";
 import { diagnosticsSuite } from "./diagnostics.suite";
 import { languageFeaturesSuite } from "./languageFeatures.suite";
+import { runsSuite } from "./runs.suite";
 
 export async function run(): Promise<void> {
   // node:test sets process.exitCode to 1 when any test or hook fails; it is the one verdict that
@@ -15,6 +16,7 @@ export async function run(): Promise<void> {
   await describe("Supernet Studio in the extension host", () => {
     diagnosticsSuite();
     languageFeaturesSuite();
+    runsSuite();
   });
   const failed = process.exitCode !== undefined && process.exitCode !== 0;
   process.exitCode = undefined;

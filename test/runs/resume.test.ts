@@ -32,7 +32,8 @@ function runCli(args: string[], onEvent: (e: RunEvent) => boolean = () => false)
     });
     child.on("error", reject);
     child.on("exit", (code, signal) => {
-      if (code !== 0 && signal === null) reject(new Error(`supernet ${args.join(" ")} exited ${code}: ${stderr}`));
+      if (code !== 0 && signal === null)
+        reject(new Error(`supernet ${args.join(" ")} exited ${code}: ${stderr}`));
       else resolveP({ code, signal });
     });
   });
@@ -69,7 +70,10 @@ function summary(runDir: string): { evaluations: { key: string; objectives: numb
     evals.map((_, i) => i),
     "evaluation indices are 0..n-1, each once",
   );
-  return { evaluations: evals.map((e) => ({ key: e.key, objectives: e.objectives })), front: finished[0].type === "run-finished" ? [...finished[0].front].sort((a, b) => a - b) : [] };
+  return {
+    evaluations: evals.map((e) => ({ key: e.key, objectives: e.objectives })),
+    front: finished[0].type === "run-finished" ? [...finished[0].front].sort((a, b) => a - b) : [],
+  };
 }
 
 describe("killed runs resume", () => {

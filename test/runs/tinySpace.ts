@@ -35,7 +35,9 @@ export function tinyCsv(rows = 240): string {
   for (let i = 0; i < rows; i++) {
     const cls = i % 3;
     const features = [0, 1, 2, 3].map((f) => (f === cls ? 2 : 0) + (next() + next() + next() - 1.5));
-    lines.push(`${features.map((x) => x.toFixed(4)).join(",")},${["setosa", "versicolor", "virginica"][cls]}`);
+    lines.push(
+      `${features.map((x) => x.toFixed(4)).join(",")},${["setosa", "versicolor", "virginica"][cls]}`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

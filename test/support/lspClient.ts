@@ -24,12 +24,19 @@ export const SERVER_BUNDLE = resolve(__dirname, "../../out/server/server.js");
 
 export class LspClient {
   readonly connection: ProtocolConnection;
-  private readonly waiters: { uri: string; version: number | undefined; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private readonly waiters: {
+    uri: string;
+    version: number | undefined;
+    resolve: (p: PublishDiagnosticsParams) => void;
+  }[] = [];
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   readonly stderr: string[] = [];
 
   private constructor(readonly process: ChildProcess) {
-    this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(process.stdout!),
+      new StreamMessageWriter(process.stdin!),
+    );
     process.stderr!.on("data", (d: Buffer) => this.stderr.push(d.toString()));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.latest.set(p.uri, p);
@@ -50,7 +57,12 @@ export class LspClient {
     const init = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ["markdown"] } } },
+      capabilities: {
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          hover: { contentFormat: ["markdown"] },
+        },
+      },
       workspaceFolders: null,
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
@@ -64,13 +76,18 @@ export class LspClient {
 
   async open(uri: string, text: string, version = 1): Promise<PublishDiagnosticsParams> {
     const published = this.diagnostics(uri, version);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "nas", version, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: "nas", version, text },
+    });
     return published;
   }
 
   async change(uri: string, version: number, text: string): Promise<PublishDiagnosticsParams> {
     const published = this.diagnostics(uri, version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
     return published;
   }
 

@@ -12,7 +12,7 @@ import { byId, connect } from "../shared/host";
 import { readTheme } from "../shared/theme";
 import { curveCharts } from "./chart";
 import type { CurvesState } from "./reduce";
-import { emptyCurves, reduceCurves } from "./reduce";
+import { KINDS, emptyCurves, reduceCurves } from "./reduce";
 
 let run: RunRef | null = null;
 let state: CurvesState = emptyCurves();
@@ -63,6 +63,11 @@ const redraw = coalesce(() => {
           : state.status;
   byId("run-title").textContent = run ? run.title : "No run: start a search or open a run";
   byId("run-status").textContent = run ? status : "";
+  // The charts are canvases: what they hold, in words a screen reader (or a UI test) can read.
+  const epochs = Math.max(...KINDS.map((kind) => state.epochLoss[kind].length));
+  byId("received").textContent = run
+    ? `${state.learningRate.length} steps · ${epochs}${state.epochs === undefined ? "" : `/${state.epochs}`} epochs`
+    : "";
 }, 100);
 
 function save(): void {

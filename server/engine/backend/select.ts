@@ -65,7 +65,10 @@ export async function selectBackend(options: SelectOptions = {}): Promise<Backen
   // tfjs's own console notes (e.g. "install the node backend") would only repeat what `attempts` says.
   tf.env().set("PROD", true);
   // The extension installs tfjs-node into its own storage and names that folder here.
-  const tfjsNodePaths = [...(options.tfjsNodePaths ?? []), ...(env.SUPERNET_TFJS_NODE_PATH ?? "").split(delimiter).filter((p) => p !== "")];
+  const tfjsNodePaths = [
+    ...(options.tfjsNodePaths ?? []),
+    ...(env.SUPERNET_TFJS_NODE_PATH ?? "").split(delimiter).filter((p) => p !== ""),
+  ];
   for (const kind of SPEED_ORDER.slice(first)) {
     const attempt = await startBackend(kind, { threads, tfjsNodePaths });
     attempts.push(attempt);

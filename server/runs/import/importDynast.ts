@@ -114,7 +114,14 @@ export function importDynast(request: DynastImportRequest): DynastImport {
   const paths = createRunDirectory(request.runsRoot, manifest.id, manifest);
   writeAtomic(paths.events, run.events.map((e) => `${JSON.stringify(e)}\n`).join(""));
   writeAtomic(paths.evaluations, evaluationsCsv(run.evaluations));
-  writeAtomic(paths.pareto, paretoJson(name, objectives, run.front.map((i) => run.evaluations[i])));
+  writeAtomic(
+    paths.pareto,
+    paretoJson(
+      name,
+      objectives,
+      run.front.map((i) => run.evaluations[i]),
+    ),
+  );
   return { paths, manifest, run, rows: read.rows.length };
 }
 

@@ -6,7 +6,17 @@
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { TINY_NAS, tinyCsv } from "../../runs/tinySpace";
 import { REPO_ROOT, WORKSPACE_FIXTURES } from "./paths";
+
+/** The tiny search that trains in seconds (test/runs' own), as the workspace's `tiny.nas`. */
+export const TINY = tinySearch(TINY_NAS);
+
+function tinySearch(text: string): { file: string; text: string; search: string; space: string } {
+  const [, search, space] = /^search (\w+) on (\w+)/m.exec(text) ?? [];
+  if (!search || !space) throw new Error("test/runs/tinySpace.ts has no `search … on …` block");
+  return { file: "tiny.nas", text, search, space };
+}
 
 /**
  * scripts/e2e.mjs gives each run a folder it removes at the end, so a sandbox goes away even when
@@ -28,6 +38,9 @@ const USER_SETTINGS = {
   "extensions.ignoreRecommendations": true,
   "update.mode": "none",
   "telemetry.telemetryLevel": "off",
+  // As on the desktop (the browser's default saves after a delay): an edit stays in the editor
+  // until saved, so a tab's dirty mark tells whether its text differs from the file.
+  "files.autoSave": "off",
 };
 
 export interface Sandbox {
@@ -37,7 +50,7 @@ export interface Sandbox {
   readonly userData: string;
   readonly extensions: string;
   readonly browserProfile: string;
-  /** The folder VS Code opens: the fixtures plus the quick example. */
+  /** The folder VS Code opens: the fixtures, the quick example and the tiny search with its data. */
   readonly workspace: string;
   /** Environment variables that point every per-user location into the sandbox. */
   readonly env: Readonly<Record<string, string>>;
@@ -74,5 +87,7 @@ export async function createSandbox(name: string): Promise<Sandbox> {
   await writeFile(join(sandbox.userData, "User/settings.json"), JSON.stringify(USER_SETTINGS, null, 2));
   await cp(WORKSPACE_FIXTURES, sandbox.workspace, { recursive: true });
   await cp(join(REPO_ROOT, "examples/quick.nas"), join(sandbox.workspace, "quick.nas"));
+  await writeFile(join(sandbox.workspace, TINY.file), TINY.text);
+  await writeFile(join(sandbox.workspace, "tiny.csv"), tinyCsv());
   return sandbox;
 }
