@@ -154,7 +154,9 @@ export function scatterOption(
     animation: false,
     textStyle: { fontFamily: theme.fontFamily, color: theme.foreground },
     grid: { left: 64, right: 24, top: 36, bottom: 64 },
+    // One scrolling line: a wrapped legend would run into the plot.
     legend: {
+      type: "scroll",
       top: 4,
       textStyle: { color: theme.foreground },
       data: series
