@@ -154,7 +154,7 @@ describe("diagnostics", () => {
     const sources = ["parser", "model", "analysis", "searchConfig", "checker"].map((f) =>
       readFileSync(`server/language/${f}.ts`, "utf8"),
     );
-    const patterns = [/[(,:=?]\s*"([a-z]+(?:-[a-z]+)+)"/g, /(?:code: |\.problem\([^,()]+, )"([a-z]+)"/g];
+    const patterns = [/[(,:=?]\s*"([a-z]+(?:-[a-z]+)+)"/g, /(?:code:\s*|\.problem\([^,()]+,\s*)"([a-z]+)"/g];
     return new Set(sources.flatMap((s) => patterns.flatMap((p) => [...s.matchAll(p)].map((m) => m[1]))));
   }
 
