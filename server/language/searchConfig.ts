@@ -523,6 +523,29 @@ export function resolveSearch(d: A.SearchDecl, report: Report): SearchConfig {
           });
           break;
         }
+        if (
+          metric === "accuracy" &&
+          item.value.unit === "" &&
+          item.value.value > 0 &&
+          item.value.value <= 1
+        ) {
+          // Accuracy is in percent everywhere; 0.9 is almost certainly meant as 90%.
+          const percent = `${+(item.value.value * 100).toPrecision(6)}%`;
+          report({
+            start: item.value.start,
+            end: item.value.end,
+            severity: "warning",
+            code: "accuracy-fraction",
+            message: `accuracy is in percent: \`${item.value.raw}\` means ${item.value.raw}%; write \`${percent}\` for ${percent}`,
+            fixes: [
+              {
+                title: `Change to ${percent}`,
+                edits: [{ start: item.value.start, end: item.value.end, newText: percent }],
+                preferred: true,
+              },
+            ],
+          });
+        }
         constraints.push({ metric, op: item.op, value: item.value.value });
         break;
       }

@@ -95,6 +95,7 @@ const CASES: readonly Case[] = [
   { file: "duplicate-objective", code: "duplicate-objective", severity: "error", message: "`accuracy` is already an objective", range: "maximize accuracy", line: 15, near: { replace: ["    maximize accuracy\n  }", "  }"] } },
   { file: "objective-direction", code: "objective-direction", severity: "warning", message: "maximize macs: macs is usually minimised", range: "maximize macs", near: { replace: ["maximize macs", "minimize macs"] } },
   { file: "unknown-metric", code: "unknown-metric", severity: "error", message: "unknown metric `mac`: expected accuracy, loss, macs, params, latency, model_size", range: "mac", near: { replace: ["minimize mac\n", "minimize macs\n"] }, fix: "Change to `macs`" },
+  { file: "accuracy-fraction", code: "accuracy-fraction", severity: "warning", message: "accuracy is in percent: `0.9` means 0.9%; write `90%` for 90%", range: "0.9", near: { replace: ["0.9", "90%"] }, fix: "Change to 90%" },
   { file: "wrong-unit", code: "wrong-unit", severity: "error", message: "a limit on params cannot be in `ms`", range: "2ms", near: { replace: ["2ms", "2k"] } },
   { file: "unknown-space", code: "unknown-space", severity: "error", message: "no space named `Nett` in this file; spaces: Net", range: "Nett", near: { replace: ["Nett", "Net"] }, fix: "Change to `Net`" },
   { file: "unknown-setting", code: "unknown-setting", severity: "error", message: "`train` has no setting `epoch`", range: "epoch", near: { replace: ["epoch:", "epochs:"] }, fix: "Change to `epochs`" },
