@@ -159,27 +159,47 @@ class Parser {
   }
 
   private search(): A.SearchDecl {
-    const keyword = this.next();
-    const name = this.expectIdent("a search name");
-    let space: A.Ident | undefined;
-    if (this.atWord("on")) {
-      this.next();
-      space = this.expectIdent("the name of the space to search");
-    } else
-      this.error(this.peek(), `expected \`on SPACE\` after the search name, got ${describe(this.peek())}`);
-    const items: A.SearchItem[] = [];
-    const { open, close, end } = this.braced(() => items.push(this.searchItem()));
     return {
       kind: "search",
-      keyword: span(keyword),
-      name,
-      space,
-      items,
-      open,
-      close,
-      start: keyword.start,
-      end,
+      ...this.declarationOf("on", "a search name", "the name of the space to search", () =>
+        this.searchItem(),
+      ),
     };
+  }
+
+  /**
+   * `KEYWORD NAME on|of SPACE { items }`: the shared header and body of `search` and `subnet`
+   * declarations.
+   */
+  private declarationOf<T>(
+    link: "on" | "of",
+    nameWhat: string,
+    spaceWhat: string,
+    item: () => T,
+  ): {
+    keyword: A.Span;
+    name: A.Ident | undefined;
+    space: A.Ident | undefined;
+    items: T[];
+    open: number | undefined;
+    close: number | undefined;
+    start: number;
+    end: number;
+  } {
+    const keyword = this.next();
+    const name = this.expectIdent(nameWhat);
+    let space: A.Ident | undefined;
+    if (this.atWord(link)) {
+      this.next();
+      space = this.expectIdent(spaceWhat);
+    } else
+      this.error(
+        this.peek(),
+        `expected \`${link} SPACE\` after the ${keyword.text} name, got ${describe(this.peek())}`,
+      );
+    const items: T[] = [];
+    const { open, close, end } = this.braced(() => items.push(item()));
+    return { keyword: span(keyword), name, space, items, open, close, start: keyword.start, end };
   }
 
   private searchItem(): A.SearchItem {
@@ -283,26 +303,9 @@ class Parser {
   }
 
   private subnet(): A.SubnetDecl {
-    const keyword = this.next();
-    const name = this.expectIdent("a subnet name");
-    let space: A.Ident | undefined;
-    if (this.atWord("of")) {
-      this.next();
-      space = this.expectIdent("the name of the space");
-    } else
-      this.error(this.peek(), `expected \`of SPACE\` after the subnet name, got ${describe(this.peek())}`);
-    const items: A.SubnetItem[] = [];
-    const { open, close, end } = this.braced(() => items.push(this.subnetItem()));
     return {
       kind: "subnet",
-      keyword: span(keyword),
-      name,
-      space,
-      items,
-      open,
-      close,
-      start: keyword.start,
-      end,
+      ...this.declarationOf("of", "a subnet name", "the name of the space", () => this.subnetItem()),
     };
   }
 
