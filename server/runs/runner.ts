@@ -507,7 +507,8 @@ function pick(
   return out;
 }
 
-async function runStrategy(
+/** Runs the search block's strategy (a single-objective GA when it has one objective). */
+export async function runStrategy(
   problem: ReturnType<typeof searchProblem>,
   config: SearchConfig,
   options: StrategyOptions,
