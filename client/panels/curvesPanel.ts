@@ -3,13 +3,12 @@
  * opened), its logged events replayed and then its live events. Restored after a reload.
  */
 import type { Disposable, ExtensionContext, WebviewPanel } from "vscode";
-import { ViewColumn, window } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import type { CurvesToHost, CurvesToWebview } from "../../protocol/panels";
 import { PanelViews, curvesStateSchema, curvesToHost } from "../../protocol/panels";
 import type { RunEventsSource } from "../runs/api";
 import { WebviewChannel } from "./channel";
-import { resourceRoots, webviewPage } from "./html";
+import { loadPage, openPanel } from "./html";
 import { CURVES_BODY } from "./pages";
 import { pickRun, runTitle } from "./runInfo";
 import { RunFeed } from "./runFeed";
@@ -39,16 +38,7 @@ export class CurvesPanel implements Disposable {
   show(runDir: string | undefined): void {
     const target = runDir ?? this.runDir ?? this.runs.currentRun();
     if (!this.panel) {
-      const panel = window.createWebviewPanel(
-        PanelViews.curves,
-        "Training Curves",
-        { viewColumn: ViewColumn.Beside, preserveFocus: true },
-        {
-          enableScripts: true,
-          retainContextWhenHidden: true,
-          localResourceRoots: resourceRoots(this.context.extensionUri),
-        },
-      );
+      const panel = openPanel(PanelViews.curves, "Training Curves", this.context.extensionUri, true);
       this.attach(panel);
     } else this.panel.reveal(undefined, true);
     this.pinned = runDir !== undefined;
@@ -65,11 +55,7 @@ export class CurvesPanel implements Disposable {
 
   private attach(panel: WebviewPanel): void {
     this.panel = panel;
-    panel.webview.options = {
-      enableScripts: true,
-      localResourceRoots: resourceRoots(this.context.extensionUri),
-    };
-    panel.webview.html = webviewPage(panel.webview, this.context.extensionUri, {
+    loadPage(panel.webview, this.context.extensionUri, {
       title: "Training Curves",
       bundle: "curves",
       body: CURVES_BODY,

@@ -18,7 +18,7 @@ import type { LanguageClient } from "vscode-languageclient/node";
 import type { GraphToHost, GraphToWebview, PanelRange } from "../../protocol/panels";
 import { PanelRequests, PanelViews, graphStateSchema, graphToHost } from "../../protocol/panels";
 import { WebviewChannel } from "./channel";
-import { resourceRoots, webviewPage, webviewResources } from "./html";
+import { loadPage, openPanel, webviewResources } from "./html";
 import { GRAPH_BODY } from "./pages";
 import { panelRequest } from "./lsp";
 import type { SelectionStore } from "./selection";
@@ -43,12 +43,7 @@ export class GraphPanels implements Disposable {
       open.panel.reveal(undefined, true);
       return;
     }
-    const panel = window.createWebviewPanel(
-      PanelViews.graph,
-      `Supernet: ${space}`,
-      { viewColumn: ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, localResourceRoots: resourceRoots(this.context.extensionUri) },
-    );
+    const panel = openPanel(PanelViews.graph, `Supernet: ${space}`, this.context.extensionUri, false);
     this.attach(panel, uri, space);
   }
 
@@ -101,8 +96,7 @@ class GraphPanel {
     private readonly log: (message: string) => void,
     onDispose: () => void,
   ) {
-    panel.webview.options = { enableScripts: true, localResourceRoots: resourceRoots(extension) };
-    panel.webview.html = webviewPage(panel.webview, extension, {
+    loadPage(panel.webview, extension, {
       title: `Supernet: ${space}`,
       bundle: "graph",
       body: GRAPH_BODY,

@@ -17,7 +17,7 @@ import type { InspectorToHost, InspectorToWebview, SubnetDetails } from "../../p
 import { Commands } from "../../protocol/commands";
 import { PanelCommands, PanelRequests, PanelViews, inspectorToHost } from "../../protocol/panels";
 import { WebviewChannel } from "./channel";
-import { resourceRoots, webviewPage } from "./html";
+import { loadPage } from "./html";
 import { INSPECTOR_BODY } from "./pages";
 import { panelRequest } from "./lsp";
 import type { SelectionStore } from "./selection";
@@ -45,11 +45,7 @@ export class InspectorView implements WebviewViewProvider, Disposable {
     _token: CancellationToken,
   ): void {
     this.view = view;
-    view.webview.options = {
-      enableScripts: true,
-      localResourceRoots: resourceRoots(this.context.extensionUri),
-    };
-    view.webview.html = webviewPage(view.webview, this.context.extensionUri, {
+    loadPage(view.webview, this.context.extensionUri, {
       title: "Subnet",
       bundle: "inspector",
       body: INSPECTOR_BODY,

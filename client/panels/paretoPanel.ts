@@ -4,14 +4,14 @@
  * current run while it shows one run. Restored after a reload.
  */
 import type { Disposable, ExtensionContext, WebviewPanel } from "vscode";
-import { ViewColumn, window } from "vscode";
+import { window } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import type { ParetoToHost, ParetoToWebview } from "../../protocol/panels";
 import { PanelViews, paretoStateSchema, paretoToHost } from "../../protocol/panels";
 import type { EvaluationEvent } from "../../protocol/runEvents";
 import type { RunEventsSource } from "../runs/api";
 import { WebviewChannel } from "./channel";
-import { resourceRoots, webviewPage } from "./html";
+import { loadPage, openPanel } from "./html";
 import { PARETO_BODY } from "./pages";
 import { pickRun, runInfo, runTitle } from "./runInfo";
 import { RunFeed } from "./runFeed";
@@ -44,16 +44,7 @@ export class ParetoPanel implements Disposable {
   show(runDir: string | undefined): void {
     const target = runDir ?? this.runDirs[0] ?? this.runs.currentRun();
     if (!this.panel) {
-      const panel = window.createWebviewPanel(
-        PanelViews.pareto,
-        "Pareto Front",
-        { viewColumn: ViewColumn.Beside, preserveFocus: true },
-        {
-          enableScripts: true,
-          retainContextWhenHidden: true,
-          localResourceRoots: resourceRoots(this.context.extensionUri),
-        },
-      );
+      const panel = openPanel(PanelViews.pareto, "Pareto Front", this.context.extensionUri, true);
       this.attach(panel);
     } else this.panel.reveal(undefined, true);
     if (target && target !== this.runDirs[0])
@@ -71,11 +62,7 @@ export class ParetoPanel implements Disposable {
 
   private attach(panel: WebviewPanel): void {
     this.panel = panel;
-    panel.webview.options = {
-      enableScripts: true,
-      localResourceRoots: resourceRoots(this.context.extensionUri),
-    };
-    panel.webview.html = webviewPage(panel.webview, this.context.extensionUri, {
+    loadPage(panel.webview, this.context.extensionUri, {
       title: "Pareto Front",
       bundle: "pareto",
       body: PARETO_BODY,
