@@ -33,14 +33,8 @@ import type { SpaceModel } from "../server/language/model";
 import { planSubnet } from "../server/language/plan";
 import { invocation, markdownTable, writeFragment } from "./markdown";
 import { loadEmbeddedDataset, loadQuickSpace } from "./quickSupernet";
-import { quantile, writeResults } from "./stats";
+import { median, round, writeResults } from "./stats";
 
-const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
-const median = (xs: readonly number[]): number =>
-  quantile(
-    [...xs].sort((a, b) => a - b),
-    0.5,
-  );
 /** Subnets drawn to find a middle one (the one of median MACs). */
 const MIDDLE_SAMPLE = 201;
 

@@ -18,20 +18,13 @@ import {
   evaluateLatencyTable,
   LATENCY_STATISTICS,
   measureSubnetLatency,
-  quantile,
 } from "../server/engine/latency";
 import type { LatencyMeasurement } from "../server/engine/latency";
 import { checkDocument } from "../server/language/checker";
 import { largestGenome, smallestGenome } from "../server/language/encoding";
 import { planSubnet } from "../server/language/plan";
-import { writeResults } from "./stats";
+import { median, round, writeResults } from "./stats";
 
-const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
-const median = (xs: readonly number[]): number =>
-  quantile(
-    [...xs].sort((a, b) => a - b),
-    0.5,
-  );
 const describe = (m: LatencyMeasurement): string =>
   `batch ${m.batch}: median ${m.median.toFixed(3)} ms (p10 ${m.p10.toFixed(3)}, p90 ${m.p90.toFixed(3)}, IQR ${m.iqr.toFixed(3)}, min ${m.min.toFixed(3)})`;
 

@@ -24,9 +24,8 @@ import { invocation, writeFragment } from "./markdown";
 import { loadEmbeddedDataset, loadQuickSpace, quickSupernet } from "./quickSupernet";
 import { ACCURACY, analyse, fragment, MACS, STRATEGIES } from "./searchEfficiencyReport";
 import type { PredictorQuality, Results, RunRecord, Strategy } from "./searchEfficiencyReport";
-import { writeResults } from "./stats";
+import { round, writeResults } from "./stats";
 
-const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 const started = performance.now();
 const log = (line: string): void =>
   console.log(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);

@@ -12,7 +12,7 @@ import type { RegressionMetrics } from "../server/search/predictors/report";
 import type { Evaluation, Sense } from "../server/search/types";
 import { evaluationsToReach, hypervolumeCurve, medianReached } from "./frontProgress";
 import { markdownTable } from "./markdown";
-import { quantile } from "./stats";
+import { median, round } from "./stats";
 
 export const STRATEGIES = ["random", "nsga2", "linas"] as const;
 export type Strategy = (typeof STRATEGIES)[number];
@@ -109,8 +109,6 @@ export interface IterationQuality {
   readonly checkKendallTau: number | null;
 }
 
-const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
-
 /**
  * The reference hypervolume (of the union of every run's front), when each run reached each
  * target share of it, the per-strategy medians, LINAS's ratio to NSGA-II and its predictor quality.
@@ -183,13 +181,6 @@ export function analyse(
       predictor: r.predictor,
     })),
   };
-}
-
-function median(xs: readonly number[]): number {
-  return quantile(
-    [...xs].sort((a, b) => a - b),
-    0.5,
-  );
 }
 
 /** LINAS's evaluations over NSGA-II's; a bound when only LINAS got there within the budget. */

@@ -18,6 +18,18 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
+export function median(samples: readonly number[]): number {
+  return quantile(
+    [...samples].sort((a, b) => a - b),
+    0.5,
+  );
+}
+
+/** A figure rounded for a results file. */
+export function round(x: number, digits = 3): number {
+  return Number(x.toFixed(digits));
+}
+
 export function summarize(samples: readonly number[]): Summary {
   const s = [...samples].sort((a, b) => a - b);
   const r = (x: number): number => Math.round(x * 100) / 100;
