@@ -10,6 +10,8 @@ export class ProgressSink implements EventSink {
   private trainStart = 0;
   private stepsTotal = 0;
   private stepsDone = 0;
+  /** The global step number training (re)started at. */
+  private firstStep = 0;
   private searchStart = 0;
   private budget = 0;
   private evaluations = 0;
@@ -36,13 +38,14 @@ export class ProgressSink implements EventSink {
         break;
       case "train-start":
         this.trainStart = this.now();
+        this.firstStep = e.resumedAt * e.stepsPerEpoch;
         this.stepsTotal = (e.epochs - e.resumedAt) * e.stepsPerEpoch;
-        this.stepsDone = 0;
         break;
       case "train-step": {
-        this.stepsDone++;
+        // Step events come every few steps: count steps by the step number, not by events.
+        this.stepsDone = e.step + 1 - this.firstStep;
         const m = e.metrics.largest ?? e.metrics.random;
-        const eta = this.eta(this.trainStart, this.stepsDone, this.stepsTotal, e.stepInEpoch > 0 ? 1 : 1);
+        const eta = this.eta(this.trainStart, this.stepsDone, this.stepsTotal);
         this.status(
           `train epoch ${e.epoch + 1} ${bar(this.stepsDone / Math.max(1, this.stepsTotal))} loss ${m ? m.loss.toFixed(3) : "?"} acc ${m ? (m.accuracy * 100).toFixed(1) : "?"}% ${Math.round(e.imagesPerSecond)} img/s ETA ${eta}`,
         );
@@ -66,7 +69,7 @@ export class ProgressSink implements EventSink {
         if (e.metrics.accuracy !== undefined && e.violation === 0)
           this.bestAccuracy = Math.max(this.bestAccuracy ?? 0, e.metrics.accuracy);
         const done = this.evaluations - this.resumedEvaluations;
-        const eta = this.eta(this.searchStart, done, this.budget - this.resumedEvaluations, 1);
+        const eta = this.eta(this.searchStart, done, this.budget - this.resumedEvaluations);
         this.status(
           `search ${this.evaluations}/${this.budget} ${bar(this.evaluations / Math.max(1, this.budget))} best accuracy ${this.bestAccuracy === undefined ? "–" : formatMetric("accuracy", this.bestAccuracy)} ETA ${eta}`,
         );
@@ -91,7 +94,7 @@ export class ProgressSink implements EventSink {
     }
   }
 
-  private eta(start: number, done: number, total: number, _unit: number): string {
+  private eta(start: number, done: number, total: number): string {
     if (done <= 0 || total <= done) return "–";
     const elapsed = (this.now() - start) / 1000;
     return formatDuration((elapsed / done) * (total - done));
