@@ -1,7 +1,9 @@
 /**
  * Language-server latency and memory over the real protocol (stdio), on generated spaces of
  * 2,000 and 10,000 lines: didChange → publishDiagnostics, completion and hover, median and p95
- * of 50 edits each; the server's RSS with the large file open.
+ * of 50 edits each; the server's RSS with the large file open. Two kinds of edit in the middle
+ * of the file: replacing one character (a choice 7 ↔ 9), and typing then deleting `, 9` (the
+ * text after the edit moves, and the stage gains and loses a choice).
  * Run: npm run build && npx tsx bench/lsp.ts
  */
 import { readFileSync } from "node:fs";
@@ -16,7 +18,9 @@ async function rssMb(pid: number): Promise<number> {
   return kb / 1024;
 }
 
-async function measure(lines: number): Promise<Record<string, unknown>> {
+type EditKind = "replace" | "insert-delete";
+
+async function measure(lines: number, kind: EditKind): Promise<Record<string, unknown>> {
   const text = generateSpace(lines);
   const { client } = await LspClient.start();
   const uri = `file:///bench/big-${lines}.nas`;
@@ -25,12 +29,17 @@ async function measure(lines: number): Promise<Record<string, unknown>> {
   const all = text.split("\n");
   const target = all.findIndex((l, i) => i > all.length / 2 && l.includes("kernel in {3, 5, 7}"));
   const col = all[target].indexOf("kernel in {3, 5, 7}") + "kernel in {3, 5, ".length;
-  const change: number[] = [];
+  const diagnostics: number[] = [];
   const completion: number[] = [];
   const hover: number[] = [];
   for (let i = 0; i < 55; i++) {
-    // Toggle one choice between 7 and 9: a realistic one-character edit that re-checks the file.
-    const newText = i % 2 === 0 ? "9" : "7";
+    // Odd edits undo even ones, so every edit starts from the same text.
+    const edit =
+      kind === "replace"
+        ? { from: col, to: col + 1, text: i % 2 === 0 ? "9" : "7" }
+        : i % 2 === 0
+          ? { from: col + 1, to: col + 1, text: ", 9" }
+          : { from: col + 1, to: col + 4, text: "" };
     version++;
     const published = client.diagnostics(uri, version);
     const t0 = performance.now();
@@ -38,8 +47,11 @@ async function measure(lines: number): Promise<Record<string, unknown>> {
       textDocument: { uri, version },
       contentChanges: [
         {
-          range: { start: { line: target, character: col }, end: { line: target, character: col + 1 } },
-          text: newText,
+          range: {
+            start: { line: target, character: edit.from },
+            end: { line: target, character: edit.to },
+          },
+          text: edit.text,
         },
       ],
     });
@@ -56,7 +68,7 @@ async function measure(lines: number): Promise<Record<string, unknown>> {
     });
     const t3 = performance.now();
     if (i >= 5) {
-      change.push(t1 - t0);
+      diagnostics.push(t1 - t0);
       completion.push(t2 - t1);
       hover.push(t3 - t2);
     }
@@ -65,7 +77,8 @@ async function measure(lines: number): Promise<Record<string, unknown>> {
   await client.stop();
   return {
     lines: text.split("\n").length,
-    didChangeToDiagnostics: summarize(change),
+    edit: kind,
+    didChangeToDiagnostics: summarize(diagnostics),
     completion: summarize(completion),
     hover: summarize(hover),
     serverRssMb: Math.round(rss),
@@ -74,11 +87,12 @@ async function measure(lines: number): Promise<Record<string, unknown>> {
 
 async function main(): Promise<void> {
   const results = [];
-  for (const lines of [2000, 10000]) {
-    const r = await measure(lines);
-    results.push(r);
-    console.log(JSON.stringify(r));
-  }
+  for (const lines of [2000, 10000])
+    for (const kind of ["replace", "insert-delete"] as const) {
+      const r = await measure(lines, kind);
+      results.push(r);
+      console.log(JSON.stringify(r));
+    }
   writeResults("lsp", results);
 }
 

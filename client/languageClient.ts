@@ -3,6 +3,7 @@ import * as path from "node:path";
 import type { ExtensionContext, LogOutputChannel } from "vscode";
 import { LanguageClient, TransportKind } from "vscode-languageclient/node";
 import type { LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
+import { SERVER_EXEC_ARGV } from "../protocol/serverProcess";
 import { settingsSection } from "./settings";
 
 export function createLanguageClient(
@@ -11,12 +12,12 @@ export function createLanguageClient(
 ): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join("out", "server", "server.js"));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
     // Used when the extension host runs under a debugger: attach to the server on port 6009.
     debug: {
       module: serverModule,
       transport: TransportKind.ipc,
-      options: { execArgv: ["--nolazy", "--inspect=6009"] },
+      options: { execArgv: [...SERVER_EXEC_ARGV, "--nolazy", "--inspect=6009"] },
     },
   };
   const clientOptions: LanguageClientOptions = {

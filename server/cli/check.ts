@@ -22,6 +22,8 @@ export interface FileDiagnostic {
   readonly severity: Severity;
   readonly code: string;
   readonly message: string;
+  /** Another place the diagnostic is about (printed as a gcc `note:` line). */
+  readonly related?: { readonly line: number; readonly column: number; readonly message: string };
 }
 
 export function checkFile(file: string): FileDiagnostic[] {
@@ -39,6 +41,7 @@ export function checkFile(file: string): FileDiagnostic[] {
       severity: d.severity,
       code: d.code,
       message: d.message,
+      ...(d.related ? { related: { ...at(d.related.start), message: d.related.message } } : {}),
     };
   });
 }
@@ -69,8 +72,10 @@ export function checkCommand(args: string[], out: (line: string) => void): numbe
   }
   if (values.json) out(JSON.stringify(all, null, 2));
   else
-    for (const d of all)
+    for (const d of all) {
       out(`${d.file}:${d.line}:${d.column}: ${GCC_SEVERITY[d.severity]}: ${d.message} [${d.code}]`);
+      if (d.related) out(`${d.file}:${d.related.line}:${d.related.column}: note: ${d.related.message}`);
+    }
   const errors = all.filter((d) => d.severity === "error").length;
   if (!values.json) {
     const warnings = all.filter((d) => d.severity === "warning").length;

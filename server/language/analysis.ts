@@ -31,11 +31,15 @@ export interface SpaceAnalysis {
   readonly size: bigint;
   /** Output shapes of the whole network. */
   readonly outputs: readonly Shape[];
-  /** Per source op call (keyed by its start offset). */
-  readonly ops: ReadonlyMap<number, OpStats>;
+  /** Per source op call, by its start offset (worked out on first use: hovers and the graph). */
+  readonly ops: OpStatsLookup;
   /** Per stage, the range of its contribution and its output shapes. */
   readonly stages: ReadonlyMap<string, { macs: Range; params: Range; outputs: Set<string> }>;
   readonly problems: readonly Diagnostic[];
+}
+
+export interface OpStatsLookup {
+  get(offset: number): OpStats | undefined;
 }
 
 interface State {
@@ -48,16 +52,24 @@ interface State {
   readonly witness: Witness | undefined;
 }
 
-/** An immutable list of choices, newest first: extending it is O(1) however deep the space. */
+/**
+ * An immutable list of groups of choices, newest group first: extending it is O(1) however deep
+ * the space, and shares the (cached) choice arrays of stage and op summaries.
+ */
 interface Witness {
-  readonly choice: string;
+  readonly choices: readonly string[];
   readonly rest: Witness | undefined;
 }
 
 function extend(w: Witness | undefined, choices: readonly string[]): Witness | undefined {
-  let out = w;
-  for (const choice of choices) out = { choice, rest: out };
-  return out;
+  return choices.length ? { choices, rest: w } : w;
+}
+
+/** A witness's choices, oldest first. */
+function chronological(w: Witness | undefined): string[] {
+  const groups: (readonly string[])[] = [];
+  for (let x = w; x; x = x.rest) groups.push(x.choices);
+  return groups.reverse().flat();
 }
 
 type States = Map<string, State>;
@@ -68,8 +80,8 @@ export function analyzeSpace(model: SpaceModel): SpaceAnalysis {
 
 class Walker {
   private readonly ops = new Map<number, OpStats>();
-  /** Stage summaries whose op stats are merged into `ops` only when someone asks (hover). */
-  private readonly stageOps: { base: number; ops: ReadonlyMap<number, OpStats> }[] = [];
+  /** The shapes that reach each stage, in source order: enough to work out its ops' stats later. */
+  private readonly stageInputs: { stage: StageNode; shapes: Shape[] }[] = [];
   private readonly stages = new Map<string, { macs: Range; params: Range; outputs: Set<string> }>();
   private readonly problems: Diagnostic[] = [];
   private readonly reported = new Set<string>();
@@ -89,7 +101,7 @@ class Walker {
         stages: this.stages,
         problems: this.problems,
       };
-    const ops = this.lazyOps();
+    const ops = this.opLookup();
     let states: States = new Map();
     const res = this.model.resolution;
     const sides =
@@ -117,25 +129,47 @@ class Walker {
         : undefined,
       size,
       outputs: all.map((s) => s.shape),
-      get ops() {
-        return ops();
-      },
+      ops,
       stages: this.stages,
       problems: this.problems,
     };
   }
 
-  /** Merges the stages' op stats on first use: most re-checks are never hovered. */
-  private lazyOps(): () => ReadonlyMap<number, OpStats> {
-    let merged: Map<number, OpStats> | undefined;
-    return () => {
-      if (!merged) {
-        merged = this.ops;
-        for (const { base, ops } of this.stageOps)
-          for (const [rel, stats] of ops) mergeStats(merged, base + rel, stats);
+  /**
+   * Op stats: those of top-level ops as walked; a stage's are worked out when one of its ops is
+   * first asked for, by walking it again from the shapes that reach it (most re-checks of an
+   * edited file are never hovered, and keeping every stage's stats costs memory).
+   */
+  private opLookup(): OpStatsLookup {
+    const byStage = new Map<StageNode, Map<number, OpStats>>();
+    const stageStats = (offset: number): OpStats | undefined => {
+      const entry = this.stageAt(offset);
+      if (!entry) return undefined;
+      let stats = byStage.get(entry.stage);
+      if (!stats) {
+        stats = new Map();
+        for (const shape of entry.shapes)
+          for (const [at, s] of Walker.walkStage(this.model, entry.stage, shape).ops)
+            mergeStats(stats, at, s);
+        byStage.set(entry.stage, stats);
       }
-      return merged;
+      return stats.get(offset);
     };
+    return { get: (offset) => this.ops.get(offset) ?? stageStats(offset) };
+  }
+
+  /** The stage whose text holds `offset` (binary search: stages are walked in source order). */
+  private stageAt(offset: number): { stage: StageNode; shapes: Shape[] } | undefined {
+    let lo = 0;
+    let hi = this.stageInputs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const { decl } = this.stageInputs[mid].stage;
+      if (offset < decl.start) hi = mid - 1;
+      else if (offset >= decl.end) lo = mid + 1;
+      else return this.stageInputs[mid];
+    }
+    return undefined;
   }
 
   private seq(item: SeqNode, states: States): States {
@@ -158,9 +192,9 @@ class Walker {
       paramsMax: -Infinity,
       outputs: new Set<string>(),
     };
+    this.stageInputs.push({ stage, shapes: [...states.values()].map((s) => s.shape) });
     for (const s of states.values()) {
       const summary = summarizeStage(this.model, stage, key, s.shape);
-      this.stageOps.push({ base, ops: summary.ops });
       for (const p of summary.problems)
         this.problem(
           { start: base + p.start, end: base + p.end },
@@ -361,16 +395,26 @@ interface StageSummary {
     paramsMax: number;
     choices: readonly string[];
   }[];
-  /** Op stats by offset relative to the stage's start. */
-  readonly ops: ReadonlyMap<number, OpStats>;
   /** Problems with offsets relative to the stage's start. */
   readonly problems: readonly Diagnostic[];
 }
 
-const stageSummaries = new Map<string, StageSummary>();
+const stageSummaries = new Map<string, Map<string, StageSummary>>();
+
+/** Stage keys by stage model: a stage the model builder reuses keeps its key. */
+const stageKeys = new WeakMap<StageNode, string>();
 
 /** A stage's structure: name, depths, and each op's signature and place relative to the stage. */
 function stageKey(model: SpaceModel, stage: StageNode): string {
+  let key = stageKeys.get(stage);
+  if (key === undefined) {
+    key = structureOf(model, stage);
+    stageKeys.set(stage, key);
+  }
+  return key;
+}
+
+function structureOf(model: SpaceModel, stage: StageNode): string {
   const base = stage.decl.start;
   const parts: string[] = [
     stage.name,
@@ -393,8 +437,15 @@ function stageKey(model: SpaceModel, stage: StageNode): string {
 }
 
 function summarizeStage(model: SpaceModel, stage: StageNode, key: string, input: Shape): StageSummary {
-  const cacheKey = `${key}@${shapeKey(input)}`;
-  const hit = stageSummaries.get(cacheKey);
+  // Two levels, so the long structure key (the same string each time) is hashed once.
+  let byInput = stageSummaries.get(key);
+  if (!byInput) {
+    if (stageSummaries.size >= SUMMARY_CACHE_LIMIT) stageSummaries.clear();
+    byInput = new Map();
+    stageSummaries.set(key, byInput);
+  }
+  const inputKey = shapeKey(input);
+  const hit = byInput.get(inputKey);
   if (hit) return hit;
   const base = stage.decl.start;
   const walked = Walker.walkStage(model, stage, input);
@@ -408,18 +459,10 @@ function summarizeStage(model: SpaceModel, stage: StageNode, key: string, input:
       paramsMax: s.paramsMax,
       choices: chronological(s.witness).slice(1),
     })),
-    ops: new Map([...walked.ops].map(([offset, stats]) => [offset - base, stats])),
     problems: walked.problems.map((p) => ({ ...p, start: p.start - base, end: p.end - base })),
   };
-  if (stageSummaries.size >= SUMMARY_CACHE_LIMIT) stageSummaries.clear();
-  stageSummaries.set(cacheKey, summary);
+  byInput.set(inputKey, summary);
   return summary;
-}
-
-function chronological(w: Witness | undefined): string[] {
-  const out: string[] = [];
-  for (let x = w; x; x = x.rest) out.unshift(x.choice);
-  return out;
 }
 
 function mergeStats(into: Map<number, OpStats>, offset: number, stats: OpStats): void {
@@ -578,16 +621,11 @@ function merge(states: States, s: State): void {
 
 /** ` (when resolution = 20, …, s3[0].out = 40)`: the root choice and the latest ones. */
 function when(witness: Witness | undefined): string {
-  const latest: string[] = [];
-  let root: string | undefined;
-  let skipped = false;
-  for (let w = witness; w; w = w.rest) {
-    if (!w.rest) root = w.choice;
-    else if (latest.length < 3) latest.unshift(w.choice);
-    else skipped = true;
-  }
-  if (root === undefined) return "";
-  return ` (when ${[root, ...(skipped ? ["…"] : []), ...latest].join(", ")})`;
+  const all = chronological(witness);
+  if (all.length === 0) return "";
+  const latest = all.slice(Math.max(1, all.length - 3));
+  const skipped = all.length - 1 > latest.length;
+  return ` (when ${[all[0], ...(skipped ? ["…"] : []), ...latest].join(", ")})`;
 }
 
 /**
@@ -596,31 +634,40 @@ function when(witness: Witness | undefined): string {
  */
 export function spaceSize(model: SpaceModel): bigint {
   let size = 1n;
-  // Choice counts per stage block: `blockChoices.get("s1")[b]` is the product over block b's genes.
-  const blockChoices = new Map<string, bigint[]>();
-  for (const g of model.genes) {
-    if (g.stage === undefined || g.block === undefined) {
-      if (g.stage === undefined) size *= BigInt(g.values.length);
-      continue;
-    }
-    const counts = blockChoices.get(g.stage) ?? [];
-    counts[g.block] = (counts[g.block] ?? 1n) * BigInt(g.values.length);
-    blockChoices.set(g.stage, counts);
-  }
-  for (const stage of model.stages.values()) {
-    const depths =
-      stage.depth.kind === "fixed" ? [stage.depth.value as number] : model.genes[stage.depth.gene].values;
-    const counts = blockChoices.get(stage.name) ?? [];
-    let total = 0n;
-    let prefix = 1n;
-    for (let b = 0; b <= stage.blocks.length; b++) {
-      if (depths.includes(b)) total += prefix;
-      if (b === stage.blocks.length) break;
-      prefix *= counts[b] ?? 1n;
-    }
-    size *= total;
-  }
+  for (const g of model.genes) if (g.stage === undefined) size *= BigInt(g.values.length);
+  for (const stage of model.stages.values()) size *= stageSize(model, stage);
   return size;
+}
+
+/** Stage sizes by stage model: a stage the model builder reuses keeps its size. */
+const stageSizes = new WeakMap<StageNode, bigint>();
+
+function stageSize(model: SpaceModel, stage: StageNode): bigint {
+  let total = stageSizes.get(stage);
+  if (total !== undefined) return total;
+  const depths =
+    stage.depth.kind === "fixed" ? [stage.depth.value as number] : model.genes[stage.depth.gene].values;
+  total = 0n;
+  let prefix = 1n;
+  for (let b = 0; b <= stage.blocks.length; b++) {
+    if (depths.includes(b)) total += prefix;
+    if (b === stage.blocks.length) break;
+    prefix *= blockChoices(model, stage.blocks[b]);
+  }
+  stageSizes.set(stage, total);
+  return total;
+}
+
+/** The product of the choice counts of a block's genes. */
+function blockChoices(model: SpaceModel, nodes: readonly ChainNode[]): bigint {
+  let count = 1n;
+  for (const n of nodes) {
+    if (n.kind === "residual") count *= blockChoices(model, n.body);
+    else
+      for (const b of n.args.values())
+        if (b.kind === "gene") count *= BigInt(model.genes[b.gene].values.length);
+  }
+  return count;
 }
 
 /** `2.2e19`, `1,296`: a short form of a (big) count. */

@@ -238,6 +238,13 @@ export type TopLevel = SpaceDecl | SearchDecl | SubnetDecl | ErrorNode;
 export interface SyntaxError extends Span {
   readonly message: string;
   readonly code: string;
+  /** Another place the error is about, such as the `(` a missing `)` would close. */
+  readonly related?: RelatedSpan;
+}
+
+/** A place a diagnostic refers to, with what it is (shown as a link under the message). */
+export interface RelatedSpan extends Span {
+  readonly message: string;
 }
 
 export interface NasFile {

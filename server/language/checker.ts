@@ -69,13 +69,18 @@ export interface CheckHost {
 }
 
 export function checkDocument(text: string, host: CheckHost = {}): DocumentAnalysis {
-  const file = parse(text);
+  return checkFile(parse(text), host);
+}
+
+/** Checks an already parsed document (the language server parses edits incrementally). */
+export function checkFile(file: A.NasFile, host: CheckHost = {}): DocumentAnalysis {
   const diagnostics: Diagnostic[] = file.errors.map((e) => ({
     start: e.start,
     end: e.end,
     severity: "error",
     code: e.code,
     message: e.message,
+    ...(e.related ? { related: e.related } : {}),
   }));
   const report = (d: Diagnostic): void => void diagnostics.push(d);
   const symbols: SymbolOccurrence[] = [];

@@ -1,5 +1,5 @@
 /** Diagnostics produced by the parser and checker, in document offsets. */
-import type { Span } from "./ast";
+import type { RelatedSpan, Span } from "./ast";
 
 export type Severity = "error" | "warning" | "info" | "hint";
 
@@ -24,4 +24,17 @@ export interface Diagnostic extends Span {
   readonly fixes?: readonly Fix[];
   /** Marks unnecessary code (faded in editors), e.g. a duplicate choice. */
   readonly unnecessary?: boolean;
+  /** Another place the diagnostic is about, e.g. the first of two declarations. */
+  readonly related?: RelatedSpan;
+}
+
+/** A diagnostic `delta` characters further on in the text, with its fixes and related place. */
+export function moveDiagnostic(d: Diagnostic, delta: number): Diagnostic {
+  if (delta === 0) return d;
+  const move = <T extends Span>(x: T): T => ({ ...x, start: x.start + delta, end: x.end + delta });
+  return {
+    ...move(d),
+    ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map(move) })) } : {}),
+    ...(d.related ? { related: move(d.related) } : {}),
+  };
 }

@@ -47,18 +47,22 @@ export function numberValue(text: string): NumberValue {
   return { value: Number(digits) * UNIT_SCALE[unit], unit };
 }
 
-/** Tokenizes the whole text. Never throws: unknown characters become `invalid` tokens with an error. */
-export function lex(text: string): LexResult {
+/**
+ * Tokenizes the text, or the part of it from `from` to `to` (offsets stay those of the whole
+ * text; the incremental parser re-lexes one window this way). Never throws: unknown characters
+ * become `invalid` tokens with an error. The `eof` token stands at `to`.
+ */
+export function lex(text: string, from = 0, to = text.length, newlineAtStart = true): LexResult {
   const tokens: Token[] = [];
   const comments: Comment[] = [];
   const errors: LexError[] = [];
-  let i = 0;
-  let newlineBefore = true;
+  let i = from;
+  let newlineBefore = newlineAtStart;
   const push = (kind: Token["kind"], start: number, end: number): void => {
     tokens.push({ kind, text: text.slice(start, end), start, end, newlineBefore });
     newlineBefore = false;
   };
-  while (i < text.length) {
+  while (i < to) {
     const c = text[i];
     if (c === "\n") {
       newlineBefore = true;
@@ -71,14 +75,14 @@ export function lex(text: string): LexResult {
     }
     if (c === "/" && text[i + 1] === "/") {
       const end = text.indexOf("\n", i);
-      const stop = end < 0 ? text.length : end;
+      const stop = end < 0 ? to : end;
       comments.push({ start: i, end: stop, text: text.slice(i, stop).replace(/\r$/, ""), line: true });
       i = stop;
       continue;
     }
     if (c === "/" && text[i + 1] === "*") {
       const close = text.indexOf("*/", i + 2);
-      const stop = close < 0 ? text.length : close + 2;
+      const stop = close < 0 ? to : close + 2;
       if (close < 0) errors.push({ start: i, end: stop, message: "unterminated block comment: add `*/`" });
       comments.push({ start: i, end: stop, text: text.slice(i, stop), line: false });
       if (text.slice(i, stop).includes("\n")) newlineBefore = true;
@@ -87,30 +91,30 @@ export function lex(text: string): LexResult {
     }
     if (isIdentStart(c)) {
       const start = i;
-      while (i < text.length && isIdentPart(text[i])) i++;
+      while (i < to && isIdentPart(text[i])) i++;
       push("ident", start, i);
       continue;
     }
     if (isDigit(c) || (c === "." && isDigit(text[i + 1] ?? "") && text[i - 1] !== ".")) {
       const start = i;
-      while (i < text.length && isDigit(text[i])) i++;
+      while (i < to && isDigit(text[i])) i++;
       // A decimal point, but not the `..` of a range.
       if (text[i] === "." && text[i + 1] !== "." && isDigit(text[i + 1] ?? "")) {
         i++;
-        while (i < text.length && isDigit(text[i])) i++;
+        while (i < to && isDigit(text[i])) i++;
       }
       if ((text[i] === "e" || text[i] === "E") && /[0-9+-]/.test(text[i + 1] ?? "")) {
         const save = i;
         i++;
         if (text[i] === "+" || text[i] === "-") i++;
-        if (isDigit(text[i] ?? "")) while (i < text.length && isDigit(text[i])) i++;
+        if (isDigit(text[i] ?? "")) while (i < to && isDigit(text[i])) i++;
         else i = save;
       }
       const unit = UNITS.find((u) => text.startsWith(u, i) && !isIdentPart(text[i + u.length] ?? ""));
       if (unit) i += unit.length;
       else if (isIdentStart(text[i] ?? "")) {
         const badStart = i;
-        while (i < text.length && isIdentPart(text[i])) i++;
+        while (i < to && isIdentPart(text[i])) i++;
         errors.push({
           start: badStart,
           end: i,
@@ -123,9 +127,9 @@ export function lex(text: string): LexResult {
     if (c === '"') {
       const start = i;
       i++;
-      while (i < text.length && text[i] !== '"' && text[i] !== "\n") {
+      while (i < to && text[i] !== '"' && text[i] !== "\n") {
         // An escape covers the next character, but never a line break or the end of the text.
-        if (text[i] === "\\" && i + 1 < text.length && text[i + 1] !== "\n") i++;
+        if (text[i] === "\\" && i + 1 < to && text[i + 1] !== "\n") i++;
         i++;
       }
       if (text[i] === '"') i++;
@@ -148,7 +152,7 @@ export function lex(text: string): LexResult {
     push("invalid", i, i + width);
     i += width;
   }
-  tokens.push({ kind: "eof", text: "", start: text.length, end: text.length, newlineBefore: true });
+  tokens.push({ kind: "eof", text: "", start: to, end: to, newlineBefore: true });
   return { tokens, comments, errors };
 }
 

@@ -7,6 +7,7 @@ import type * as A from "./ast";
 import type { KnownDataset } from "./datasets";
 import { KNOWN_DATASETS } from "./datasets";
 import type { Diagnostic, Fix } from "./diagnostics";
+import { moveDiagnostic } from "./diagnostics";
 import type { ArgSpec, OpSpec } from "./ops";
 import { ACTIVATIONS, OPS } from "./ops";
 import type { Shape } from "./shapes";
@@ -100,6 +101,35 @@ const LARGEST_VALUE = 2 ** 31 - 1;
 /** The deepest a stage may be: its blocks are built one by one. */
 const LARGEST_DEPTH = 1024;
 
+/** What building one stage produced and depended on, by its syntax node. */
+interface BuiltStage {
+  readonly node: StageNode;
+  readonly genes: readonly Gene[];
+  /** Its diagnostics, with the offsets of when `decl.start` was `at`. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly at: number;
+  /** The layers its labels declare. */
+  readonly labels: readonly A.Ident[];
+  readonly unresolved: number;
+  /** The class count `classes` stood for. */
+  readonly classes: number | undefined;
+}
+
+const builtStages = new WeakMap<A.StageDecl, BuiltStage>();
+
+/** A stage's model with its gene indices moved by `shift` (a stage before it gained or lost genes). */
+function renumberStage(node: StageNode, shift: number): StageNode {
+  const binding = (b: ArgBinding): ArgBinding =>
+    b.kind === "gene" ? { kind: "gene", gene: b.gene + shift } : b;
+  const chain = (nodes: readonly ChainNode[]): ChainNode[] =>
+    nodes.map((n) =>
+      n.kind === "residual"
+        ? { ...n, body: chain(n.body) }
+        : { ...n, args: new Map([...n.args].map(([name, b]) => [name, binding(b)])) },
+    );
+  return { ...node, depth: binding(node.depth), blocks: node.blocks.map(chain) };
+}
+
 export function buildSpace(decl: A.SpaceDecl, report: Report): SpaceModel {
   return new SpaceBuilder(decl, report).build();
 }
@@ -122,6 +152,14 @@ class SpaceBuilder {
     private readonly report: Report,
   ) {}
 
+  /** Diagnostics of the stage being built, kept with it for when it is reused. */
+  private captured: Diagnostic[] | undefined;
+
+  private emit(d: Diagnostic): void {
+    this.captured?.push(d);
+    this.report(d);
+  }
+
   build(): SpaceModel {
     const items: SeqNode[] = [];
     const seen = new Map<string, A.Span>();
@@ -133,7 +171,13 @@ class SpaceBuilder {
         this.error(
           item,
           "duplicate-declaration",
-          `\`${item.kind}\` is declared twice in this space (first at offset ${prev.start})`,
+          `\`${item.kind}\` is declared twice in this space`,
+          undefined,
+          {
+            start: prev.start,
+            end: prev.end,
+            message: `the first \`${item.kind}\``,
+          },
         );
         continue;
       }
@@ -392,7 +436,60 @@ class SpaceBuilder {
 
   // ── stages and chains ─────────────────────────────────────────────────────────
 
+  /**
+   * A stage's model, reused from the last build of the same syntax node (the incremental parser
+   * keeps the nodes of unchanged stages) when what it depends on outside itself is unchanged.
+   */
   private stage(d: A.StageDecl): StageNode | undefined {
+    const built = builtStages.get(d);
+    if (built && this.canReuse(built, d)) return this.reuse(built, d);
+    const firstGene = this.genes.length;
+    const unresolved = this.unresolvedOps;
+    const layers = this.layers.size;
+    const captured: Diagnostic[] = [];
+    this.captured = captured;
+    const node = this.buildStage(d);
+    this.captured = undefined;
+    if (node)
+      builtStages.set(d, {
+        node,
+        genes: this.genes.slice(firstGene),
+        diagnostics: captured,
+        at: d.start,
+        labels: [...this.layers.values()].slice(layers),
+        unresolved: this.unresolvedOps - unresolved,
+        classes: this.classes(),
+      });
+    return node;
+  }
+
+  private canReuse(built: BuiltStage, d: A.StageDecl): boolean {
+    const taken = (name: string): boolean => this.stages.has(name) || this.layers.has(name);
+    return (
+      built.classes === this.classes() &&
+      !taken(built.node.name) &&
+      !built.labels.some((l) => taken(l.name)) &&
+      // Name clashes depend on the rest of the space: such a stage is built again.
+      !built.diagnostics.some((x) => x.code === "duplicate-name") &&
+      d.name?.name === built.node.name
+    );
+  }
+
+  private reuse(built: BuiltStage, d: A.StageDecl): StageNode {
+    const shift = built.genes.length ? this.genes.length - built.genes[0].index : 0;
+    const moved = d.start - built.at;
+    for (const x of built.diagnostics) this.report(moveDiagnostic(x, moved));
+    const node = shift === 0 ? built.node : renumberStage(built.node, shift);
+    for (const g of built.genes) this.genes.push(shift === 0 ? g : { ...g, index: g.index + shift });
+    for (const label of built.labels) this.layers.set(label.name, label);
+    this.unresolvedOps += built.unresolved;
+    this.stages.set(node.name, node);
+    if (shift !== 0)
+      builtStages.set(d, { ...built, node, genes: this.genes.slice(this.genes.length - built.genes.length) });
+    return node;
+  }
+
+  private buildStage(d: A.StageDecl): StageNode | undefined {
     if (!d.name) return undefined;
     const name = d.name.name;
     if (this.stages.has(name) || this.layers.has(name)) {
@@ -676,7 +773,7 @@ class SpaceBuilder {
         this.genes[g.index] = { ...g, path };
         const site = this.argSites.get(g.index);
         if (problem && report && site)
-          this.report({
+          this.emit({
             start: site.span.start,
             end: site.span.end,
             severity: "warning",
@@ -813,7 +910,7 @@ class SpaceBuilder {
       if (values.includes(v)) {
         if (report) {
           const prevEnd = set.items[i - 1].end;
-          this.report({
+          this.emit({
             start: item.start,
             end: item.end,
             severity: "warning",
@@ -886,14 +983,15 @@ class SpaceBuilder {
       : [];
   }
 
-  private error(at: A.Span, code: string, message: string, fixes?: Fix[]): void {
-    this.report({
+  private error(at: A.Span, code: string, message: string, fixes?: Fix[], related?: A.RelatedSpan): void {
+    this.emit({
       start: at.start,
       end: at.end,
       severity: "error",
       code,
       message,
       ...(fixes && fixes.length ? { fixes } : {}),
+      ...(related ? { related } : {}),
     });
   }
 }

@@ -4,6 +4,7 @@
  * on, so one typo never hides the rest of the file's diagnostics.
  */
 import type * as A from "./ast";
+import type { LexResult } from "./lexer";
 import { lex, numberValue, stringValue } from "./lexer";
 import type { Token } from "./tokens";
 
@@ -11,25 +12,71 @@ const TOP_KEYWORDS = new Set(["space", "search", "subnet"]);
 const COMPARISONS = new Set(["<=", ">=", "<", ">"]);
 
 export function parse(text: string): A.NasFile {
-  return new Parser(text).file();
+  const parser = new Parser(text, lex(text));
+  const items = parser.topLevelItems(Infinity);
+  return { text, items, comments: parser.comments, errors: parser.errors };
 }
+
+/** What a window of the text parses to (see `parseWindow`). */
+export interface ParsedWindow<T> {
+  readonly items: T[];
+  readonly comments: A.NasFile["comments"];
+  readonly errors: A.SyntaxError[];
+}
+
+/**
+ * Parses the items (of the file, or of a space's body) that stand between `from` and `to`, for
+ * the incremental parser: `to` is where unchanged text resumes with the next item. Tokens are
+ * lexed a little past `to` so lookahead there is what a full parse would see. Undefined when
+ * the window does not stand alone: an item runs past `to`, the block closes before it, or a
+ * comment or error crosses it.
+ */
+export function parseWindow<K extends "file" | "space">(
+  text: string,
+  level: K,
+  from: number,
+  to: number,
+  newlineAtStart: boolean,
+): ParsedWindow<K extends "file" ? A.TopLevel : A.SpaceItem> | undefined {
+  const lookahead = Math.min(text.length, to + WINDOW_LOOKAHEAD);
+  const lexed = lex(text, from, lookahead, newlineAtStart);
+  const boundary = lexed.tokens.findIndex((t) => t.start >= to);
+  if (lexed.tokens[boundary].start !== to || lexed.comments.some((c) => c.start < to && c.end > to))
+    return undefined;
+  // Lexical errors past the window belong to the unchanged text, which keeps its own.
+  const parser = new Parser(text, { ...lexed, errors: lexed.errors.filter((e) => e.start < to) });
+  const items: (A.TopLevel | A.SpaceItem)[] =
+    level === "file" ? parser.topLevelItems(boundary) : parser.spaceItems(boundary);
+  if (!parser.stoppedAt(boundary) || parser.errors.some((e) => e.start >= to)) return undefined;
+  return {
+    items: items as (K extends "file" ? A.TopLevel : A.SpaceItem)[],
+    comments: lexed.comments.filter((c) => c.start < to),
+    errors: parser.errors,
+  };
+}
+
+/** Enough characters past a window for the parser's one-token lookahead (a token or two). */
+const WINDOW_LOOKAHEAD = 256;
 
 class Parser {
   private readonly tokens: Token[];
   private pos = 0;
-  private readonly errors: A.SyntaxError[] = [];
-  private readonly comments: A.NasFile["comments"];
+  readonly errors: A.SyntaxError[] = [];
+  readonly comments: A.NasFile["comments"];
 
-  constructor(private readonly text: string) {
-    const lexed = lex(text);
+  constructor(
+    private readonly text: string,
+    lexed: LexResult,
+  ) {
     this.tokens = lexed.tokens;
     this.comments = lexed.comments;
     for (const e of lexed.errors) this.errors.push({ ...e, code: "syntax" });
   }
 
-  file(): A.NasFile {
+  /** Top-level declarations until the end, or until the token at index `limit`. */
+  topLevelItems(limit: number): A.TopLevel[] {
     const items: A.TopLevel[] = [];
-    while (!this.atEof()) {
+    while (this.pos < limit && !this.atEof()) {
       const t = this.peek();
       if (t.kind === "ident" && t.text === "space") items.push(this.space());
       else if (t.kind === "ident" && t.text === "search") items.push(this.search());
@@ -41,16 +88,13 @@ class Parser {
         );
       }
     }
-    return { text: this.text, items, comments: this.comments, errors: this.errors };
+    return items;
   }
 
-  // ── declarations ──────────────────────────────────────────────────────────────
-
-  private space(): A.SpaceDecl {
-    const keyword = this.next();
-    const name = this.expectIdent("a space name");
+  /** The items of a space's body, until its `}` (or the token at index `limit`). */
+  spaceItems(limit: number): A.SpaceItem[] {
     const items: A.SpaceItem[] = [];
-    const { open, close, end } = this.braced(() => {
+    this.blockItems(() => {
       const t = this.peek();
       switch (this.keywordOf(t)) {
         case "input":
@@ -68,7 +112,24 @@ class Parser {
         default:
           items.push(this.chainItem());
       }
-    });
+    }, limit);
+    return items;
+  }
+
+  /** Whether parsing stopped exactly at the token at index `index`. */
+  stoppedAt(index: number): boolean {
+    return this.pos === index;
+  }
+
+  // ── declarations ──────────────────────────────────────────────────────────────
+
+  private space(): A.SpaceDecl {
+    const keyword = this.next();
+    const name = this.expectIdent("a space name");
+    let items: A.SpaceItem[] = [];
+    const { open, close, end } = this.braced(() => {
+      items = this.spaceItems(Infinity);
+    }, true);
     return { kind: "space", keyword: span(keyword), name, items, open, close, start: keyword.start, end };
   }
 
@@ -395,7 +456,11 @@ class Parser {
       }
     }
     if (this.at(")")) this.next();
-    else this.error(this.peek(), `missing \`)\` to close the \`(\` at offset ${open.start}`, open);
+    else
+      this.error(this.peek(), "missing `)` to close the `(` opened here", {
+        ...span(open),
+        message: "the `(`",
+      });
     return args;
   }
 
@@ -491,14 +556,35 @@ class Parser {
 
   // ── helpers ───────────────────────────────────────────────────────────────────
 
-  /** Parses `{ item* }` calling `item` for each item; recovers from a missing `}`. */
-  private braced(item: () => void): { open: number | undefined; close: number | undefined; end: number } {
+  /**
+   * Parses `{ item* }` calling `item` for each item, or with `whole`, calling `body` once to
+   * parse all the items; recovers from a missing `}`.
+   */
+  private braced(
+    item: () => void,
+    whole = false,
+  ): { open: number | undefined; close: number | undefined; end: number } {
     if (!this.at("{")) {
       this.error(this.peek(), `expected \`{\`, got ${describe(this.peek())}`);
       return { open: undefined, close: undefined, end: this.lastEnd() };
     }
     const open = this.next();
-    while (!this.at("}") && !this.atEof()) {
+    if (whole) item();
+    else this.blockItems(item, Infinity);
+    if (this.at("}")) {
+      const close = this.next();
+      return { open: open.start, close: close.start, end: close.end };
+    }
+    this.error(this.peek(), "missing `}` to close the block", {
+      ...span(open),
+      message: "the block opens here",
+    });
+    return { open: open.start, close: undefined, end: this.lastEnd() };
+  }
+
+  /** A block's items: until its `}`, the end, a new top-level declaration, or the token at `limit`. */
+  private blockItems(item: () => void, limit: number): void {
+    while (this.pos < limit && !this.at("}") && !this.atEof()) {
       const t = this.peek();
       if (
         t.newlineBefore &&
@@ -515,12 +601,6 @@ class Parser {
       item();
       if (this.pos === before) this.next(); // guarantee progress
     }
-    if (this.at("}")) {
-      const close = this.next();
-      return { open: open.start, close: close.start, end: close.end };
-    }
-    this.error(this.peek(), "missing `}` to close the block opened here", open);
-    return { open: open.start, close: undefined, end: this.lastEnd() };
   }
 
   private atNamedArgOnSameLine(): boolean {
@@ -603,13 +683,12 @@ class Parser {
     return { kind: "string", value: stringValue(t.text), raw: t.text, start: t.start, end: t.end };
   }
 
-  private error(at: Token, message: string, related?: Token): void {
+  private error(at: Token, message: string, related?: A.RelatedSpan): void {
     const start = at.kind === "eof" ? Math.max(0, this.lastEnd()) : at.start;
     const end = at.kind === "eof" ? start : at.end;
     // One error per position: recovery may revisit the same token.
     if (this.errors.some((e) => e.start === start && e.code === "syntax")) return;
-    void related;
-    this.errors.push({ start, end, message, code: "syntax" });
+    this.errors.push({ start, end, message, code: "syntax", ...(related ? { related } : {}) });
   }
 
   private peek(): Token {

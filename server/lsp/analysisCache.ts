@@ -1,8 +1,14 @@
-/** One analysis per document version: every request on the same version reuses it. */
+/**
+ * One analysis per document version: every request on the same version reuses it. A new version
+ * is parsed incrementally from the previous one's syntax tree.
+ */
 import { fileURLToPath } from "node:url";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { NasFile } from "../language/ast";
 import type { CheckHost, DocumentAnalysis } from "../language/checker";
-import { checkDocument } from "../language/checker";
+import { checkDocument, checkFile } from "../language/checker";
+import { parse } from "../language/parser";
+import { reparse } from "../language/reparse";
 import { hostFor } from "../io/files";
 
 export class AnalysisCache {
@@ -13,7 +19,7 @@ export class AnalysisCache {
   get(doc: TextDocument): DocumentAnalysis {
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.analysis;
-    const analysis = safeCheck(doc.getText(), hostForUri(doc.uri), this.log);
+    const analysis = safeCheck(doc.getText(), hit?.analysis.file, hostForUri(doc.uri), this.log);
     this.entries.set(doc.uri, { version: doc.version, analysis });
     return analysis;
   }
@@ -32,9 +38,14 @@ function hostForUri(uri: string): CheckHost {
  * A checker bug must never take the server down: the document then shows one diagnostic that
  * says so, and the stack goes to the server's log.
  */
-function safeCheck(text: string, host: CheckHost, log: (message: string) => void): DocumentAnalysis {
+function safeCheck(
+  text: string,
+  previous: NasFile | undefined,
+  host: CheckHost,
+  log: (message: string) => void,
+): DocumentAnalysis {
   try {
-    return checkDocument(text, host);
+    return checkFile(previous ? reparse(previous, text) : parse(text), host);
   } catch (e) {
     log(`checker failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     const empty = checkDocument("");

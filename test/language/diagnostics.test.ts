@@ -298,3 +298,18 @@ describe("one mistake, one diagnostic", () => {
       assert.ok(d.end <= text.length, `${d.code} ends at ${d.end}`);
   });
 });
+
+describe("related places", () => {
+  test("a missing `)` points at the `(` it would close, and a second `input` at the first", () => {
+    const text =
+      "space Net {\n  input image(28, 28, 1)\n  stem: conv(out: 8, kernel: 3 bn\n  input vector(4)\n  head: gap dense(10)\n}\n";
+    const { diagnostics } = checkDocument(text);
+    const paren = diagnostics.find((d) => d.message.startsWith("missing `)`"));
+    assert.ok(paren?.related, "the missing-paren error has a related place");
+    assert.equal(text.slice(paren.related.start, paren.related.end), "(");
+    assert.equal(text.lastIndexOf("(", paren.start), paren.related.start);
+    const twice = diagnostics.find((d) => d.code === "duplicate-declaration");
+    assert.ok(twice?.related);
+    assert.equal(text.slice(twice.related.start, twice.related.end), "input image(28, 28, 1)");
+  });
+});

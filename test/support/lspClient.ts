@@ -2,6 +2,7 @@
  * A minimal LSP client over stdio for tests and benchmarks: starts the real bundled server
  * (out/server/server.js) and speaks the protocol to it. Waits on notifications, never on time.
  */
+import { SERVER_EXEC_ARGV } from "../../protocol/serverProcess";
 import type { ChildProcess } from "node:child_process";
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
@@ -52,7 +53,9 @@ export class LspClient {
   }
 
   static async start(rootUri: string | null = null): Promise<{ client: LspClient; init: InitializeResult }> {
-    const child = spawn(process.execPath, [SERVER_BUNDLE, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER_BUNDLE, "--stdio"], {
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     const client = new LspClient(child);
     const init = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,

@@ -45,6 +45,13 @@ export function toLspDiagnostic(doc: TextDocument, d: CheckerDiagnostic): Diagno
     source: DIAGNOSTIC_SOURCE,
     message: d.message,
     ...(d.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),
+    ...(d.related
+      ? {
+          relatedInformation: [
+            { location: { uri: doc.uri, range: toRange(doc, d.related) }, message: d.related.message },
+          ],
+        }
+      : {}),
     data,
   };
 }
