@@ -75,6 +75,13 @@ export function reductionAndProductCases(batch: number): KernelCase[] {
         attrs: { axis: [0, 1, 2], keepDims: false },
       })),
     ),
+    // BatchNorm's batch sums as xᵀ·1, what normalization.ts did before Sum was replaced.
+    {
+      kernel: "BatchMatMul",
+      label: `xᵀ·1: [${batch * 784}×16]ᵀ·[${batch * 784}×1]`,
+      inputs: { a: [batch * 784, 16], b: [batch * 784, 1] },
+      attrs: { transposeA: true, transposeB: false },
+    },
     {
       kernel: "BatchMatMul",
       label: `dense dW: [${batch}×512]ᵀ·[${batch}×256]`,

@@ -1,19 +1,28 @@
 /**
- * `npx tsx bench/kernels.ts [--quick] [--no-cpu] [--no-torch] [--kernel-batch N]`
+ * `npx tsx bench/kernels.ts [--quick] [--no-cpu] [--no-torch] [--no-profile] [--kernel-batch N]`
  *
  * 1. Each kernel that server/engine/backend registers for wasm, against the CPU backend and
  *    against the stock wasm kernel it replaces (where there is one): median milliseconds.
- * 2. A whole training step of the issue's plain conv net (batch 64, SGD with momentum, written
- *    with tfjs-core ops) on wasm with one thread and with every core, on the CPU backend, and in
+ * 2. Where a training step of the issue's plain conv net (batch 64, SGD with momentum, written
+ *    with tfjs-core ops and the engine's BatchNorm) goes on wasm with one thread: tf.profile's
+ *    time per kernel name, medians over the profiled steps (`--no-profile` skips it).
+ * 3. That whole step on wasm with one thread and with every core, on the CPU backend, and in
  *    PyTorch (Debian's python3-torch) in the same run.
  * Prints tables and writes bench/results/kernels.json.
  */
 import { spawnSync } from "node:child_process";
-import { availableParallelism } from "node:os";
+import * as tf from "@tensorflow/tfjs-core";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { startBackend } from "../server/engine/backend/select";
-import { PLAIN_CONV_NET, describeConvNet, timeTrainingSteps } from "../server/engine/backend/training-probe";
+import {
+  PLAIN_CONV_NET,
+  describeConvNet,
+  median,
+  startTrainingSession,
+  timeTrainingSteps,
+} from "../server/engine/backend/training-probe";
 import type { StepTiming } from "../server/engine/backend/training-probe";
 import { stockWasmKernel } from "../server/engine/backend/wasm-kernels";
 import {
@@ -31,6 +40,7 @@ const { values: options } = parseArgs({
     quick: { type: "boolean", default: false },
     "no-cpu": { type: "boolean", default: false },
     "no-torch": { type: "boolean", default: false },
+    "no-profile": { type: "boolean", default: false },
     // The CPU backend's Conv2DBackpropFilter takes over a minute per call at batch 64.
     "kernel-batch": { type: "string", default: "8" },
   },
@@ -49,6 +59,13 @@ interface KernelRow {
   wasmMs: number;
   stockWasmMs: number | null;
   cpuMs: number | null;
+}
+
+interface ProfileRow {
+  kernel: string;
+  callsPerStep: number;
+  /** Median over the profiled steps of this kernel's total time in a step. */
+  msPerStep: number;
 }
 
 interface StepRow {
@@ -75,6 +92,45 @@ async function timeKernels(cases: KernelCase[]): Promise<KernelRow[]> {
     rows.forEach((row, i) => (row.cpuMs = timeKernel(cases[i], cpuRuns)));
   }
   return rows;
+}
+
+/**
+ * tf.profile times every kernel the engine runs (wasm runs them synchronously); kernels that a
+ * registered composite kernel calls internally are inside its time. Ops that run other kernels
+ * (customGrad's "forward") are left out, so that no time counts twice.
+ */
+async function profileStep(): Promise<{ rows: ProfileRow[]; stepMs: number }> {
+  await startBackend("wasm", { threads: 1 });
+  const session = startTrainingSession(PLAIN_CONV_NET, STEP_BATCH);
+  const perStep: Map<string, { ms: number; calls: number }>[] = [];
+  const stepTimes: number[] = [];
+  try {
+    for (let i = 0; i < 3; i++) session.step();
+    for (let i = 0; i < (options.quick ? 3 : 7); i++) {
+      let stepMs = 0;
+      const profile = await tf.profile(() => {
+        stepMs = session.step();
+      });
+      stepTimes.push(stepMs);
+      const totals = new Map<string, { ms: number; calls: number }>();
+      for (const k of profile.kernels.filter((k) => tf.getKernel(k.name, "wasm") !== undefined)) {
+        const total = totals.get(k.name) ?? { ms: 0, calls: 0 };
+        total.ms += k.kernelTimeMs as number;
+        total.calls += 1;
+        totals.set(k.name, total);
+      }
+      perStep.push(totals);
+    }
+  } finally {
+    session.dispose();
+  }
+  const names = [...new Set(perStep.flatMap((totals) => [...totals.keys()]))];
+  const rows = names.map((kernel) => ({
+    kernel,
+    callsPerStep: perStep[0].get(kernel)?.calls ?? 0,
+    msPerStep: median(perStep.map((totals) => totals.get(kernel)?.ms ?? 0)),
+  }));
+  return { rows: rows.sort((a, b) => b.msPerStep - a.msPerStep), stepMs: median(stepTimes) };
 }
 
 async function timeSteps(): Promise<StepRow[]> {
@@ -148,6 +204,19 @@ function printKernels(rows: KernelRow[]): void {
   }
 }
 
+function printProfile({ rows, stepMs }: { rows: ProfileRow[]; stepMs: number }): void {
+  const total = rows.reduce((sum, r) => sum + r.msPerStep, 0);
+  console.log(
+    `\nWhere a training step goes, wasm, one thread (tf.profile; the profiled step took ${ms(stepMs)} ms, kernels ${ms(total)} ms):`,
+  );
+  console.log(`${"kernel".padEnd(36)}${"calls".padStart(7)}${"ms/step".padStart(10)}${"share".padStart(8)}`);
+  for (const r of rows.filter((row) => row.msPerStep >= 0.05)) {
+    console.log(
+      `${r.kernel.padEnd(36)}${String(r.callsPerStep).padStart(7)}${ms(r.msPerStep).padStart(10)}${`${((100 * r.msPerStep) / total).toFixed(0)}%`.padStart(8)}`,
+    );
+  }
+}
+
 function printSteps(rows: StepRow[]): void {
   console.log(`\nTraining step, ${describeConvNet(PLAIN_CONV_NET)}, BN + ReLU, SGD momentum:`);
   console.log(
@@ -186,9 +255,19 @@ async function main(): Promise<void> {
   ];
   const kernels = await timeKernels(cases);
   printKernels(kernels);
+  const profile = options["no-profile"] ? null : await profileStep();
+  if (profile) printProfile(profile);
   const steps = await timeSteps();
   printSteps(steps);
-  writeResults("kernels", { machineThreads: threads, kernelBatch, stepBatch: STEP_BATCH, kernels, steps });
+  writeResults("kernels", {
+    machineThreads: threads,
+    loadAverage: loadavg(),
+    kernelBatch,
+    stepBatch: STEP_BATCH,
+    kernels,
+    stepProfile: profile,
+    steps,
+  });
 }
 
 void main();

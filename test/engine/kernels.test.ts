@@ -211,6 +211,49 @@ describe("matrix products on wasm match the CPU backend", () => {
   }
 });
 
+describe("Identity and Cast on wasm share the input's buffer and match the CPU backend", () => {
+  for (const shape of [[3, 5, 7], [1], [2, 9, 8, 3]]) {
+    test(`Identity of ${shape.join("×")}`, () =>
+      assertMatchesCpu("Identity", { x: randomInput(shape, 22) }, {}));
+  }
+
+  /** Casts a float32 tensor (optionally cast to `from` first) on a backend: dtype and values. */
+  async function castOn(backend: string, shape: number[], from: tf.DataType, to: tf.DataType) {
+    await tf.setBackend(backend);
+    return tf.tidy(() => {
+      const x = tf.cast(tf.mul(tf.tensor(randomInput(shape, 23).values, shape), 10), from);
+      const out = tf.engine().runKernel("Cast", { x }, { dtype: to }) as tf.Tensor;
+      return { dtype: out.dtype, values: Array.from(out.dataSync()) };
+    });
+  }
+
+  const casts: [tf.DataType, tf.DataType][] = [
+    ["float32", "float32"],
+    ["int32", "int32"],
+    ["float32", "int32"],
+    ["int32", "float32"],
+  ];
+  for (const [from, to] of casts) {
+    test(`Cast ${from} → ${to}`, async () => {
+      const expected = await castOn("cpu", [4, 3, 5], from, to);
+      assert.deepEqual(await castOn("wasm", [4, 3, 5], from, to), expected);
+    });
+  }
+
+  test("the shared buffer outlives its input and is freed with its last tensor", async () => {
+    await tf.setBackend("wasm");
+    const buffersBefore = tf.engine().backend.numDataIds();
+    const x = tf.tensor(randomInput([6, 7], 24).values, [6, 7]);
+    const expected = x.dataSync().slice();
+    const copies = [tf.clone(x), tf.cast(x, "float32")];
+    assert.equal(tf.engine().backend.numDataIds(), buffersBefore + 1, "no copy was made");
+    x.dispose();
+    copies.forEach((copy) => assert.deepEqual(copy.dataSync(), expected));
+    copies.forEach((copy) => copy.dispose());
+    assert.equal(tf.engine().backend.numDataIds(), buffersBefore);
+  });
+});
+
 describe("the kernels inside training", () => {
   test("gradients of a small conv net on wasm match the CPU backend", async () => {
     const gradientsOn = async (backend: string) => {

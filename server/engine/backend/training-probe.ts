@@ -2,6 +2,7 @@
 // of core's into the shared registry when it loads. Imported for that side effect only.
 import "@tensorflow/tfjs-layers";
 import * as tf from "@tensorflow/tfjs-core";
+import { batchNormTraining } from "../supernet/normalization";
 
 /** A plain conv net: 3×3 conv + BatchNorm + ReLU blocks, global average pool, dense classifier. */
 export interface ConvNetSpec {
@@ -40,14 +41,6 @@ export function describeConvNet(spec: ConvNetSpec): string {
   return `${spec.input.join("×")} → conv ${blocks.join(", ")} → dense ${spec.classes}`;
 }
 
-export type BatchNorm = (x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tensor1D) => tf.Tensor4D;
-
-/** BatchNorm with the batch's statistics, differentiated by tfjs-core's autodiff. */
-export const plainBatchNorm: BatchNorm = (x, gamma, beta) => {
-  const { mean, variance } = tf.moments(x, [0, 1, 2]);
-  return tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, 1e-5))), gamma), beta);
-};
-
 interface Block {
   filter: tf.Variable;
   gamma: tf.Variable;
@@ -62,7 +55,7 @@ export interface ConvNet {
 }
 
 /** He-initialised weights from a fixed seed, so every backend trains the same net. */
-export function buildConvNet(spec: ConvNetSpec, batchNorm: BatchNorm = plainBatchNorm, seed = 1): ConvNet {
+export function buildConvNet(spec: ConvNetSpec, seed = 1): ConvNet {
   let channels = spec.input[2];
   const blocks: Block[] = spec.blocks.map(({ filters, stride }, i) => {
     const std = Math.sqrt(2 / (9 * channels));
@@ -86,7 +79,8 @@ export function buildConvNet(spec: ConvNetSpec, batchNorm: BatchNorm = plainBatc
       let x = images;
       for (const b of blocks) {
         const conv = tf.conv2d(x, b.filter as tf.Tensor4D, b.stride, "same");
-        x = tf.relu(batchNorm(conv, b.gamma as tf.Tensor1D, b.beta as tf.Tensor1D));
+        // The supernet's BatchNorm, so that the probe times what training runs.
+        x = tf.relu(batchNormTraining(conv, b.gamma, b.beta)) as tf.Tensor4D;
       }
       return tf.add(tf.matMul(tf.mean(x, [1, 2]) as tf.Tensor2D, dense), bias);
     },
@@ -113,35 +107,53 @@ export interface ProbeOptions {
   /** Stop after this many timed steps, or when this much time (warm-up included) has passed. */
   maxSteps: number;
   maxSeconds: number;
-  batchNorm?: BatchNorm;
+}
+
+export interface TrainingSession {
+  /** One SGD step on the fixed batch; returns its wall time in milliseconds. */
+  step(): number;
+  dispose(): void;
+}
+
+/** The net, SGD with momentum and a fixed random batch on the current backend. */
+export function startTrainingSession(spec: ConvNetSpec, batch: number): TrainingSession {
+  const net = buildConvNet(spec);
+  const optimizer = tf.train.momentum(0.01, 0.9);
+  const images = tf.randomNormal([batch, ...spec.input], 0, 1, "float32", 7) as tf.Tensor4D;
+  const labels = tf.oneHot(
+    tf.randomUniform([batch], 0, spec.classes, "int32", 8) as tf.Tensor1D,
+    spec.classes,
+  );
+  return {
+    step: () => {
+      const started = performance.now();
+      const loss = optimizer.minimize(
+        () => tf.losses.softmaxCrossEntropy(labels, net.logits(images)),
+        true,
+        net.variables,
+      );
+      // Reading the loss waits for the step on backends that run asynchronously.
+      loss?.dataSync();
+      loss?.dispose();
+      return performance.now() - started;
+    },
+    dispose: () => {
+      net.dispose();
+      optimizer.dispose();
+      images.dispose();
+      labels.dispose();
+    },
+  };
 }
 
 /** Trains the net on random data (SGD with momentum) on the current backend and times the steps. */
 export function timeTrainingSteps(spec: ConvNetSpec, options: ProbeOptions): StepTiming {
-  const net = buildConvNet(spec, options.batchNorm);
-  const optimizer = tf.train.momentum(0.01, 0.9);
-  const images = tf.randomNormal([options.batch, ...spec.input], 0, 1, "float32", 7) as tf.Tensor4D;
-  const labels = tf.oneHot(
-    tf.randomUniform([options.batch], 0, spec.classes, "int32", 8) as tf.Tensor1D,
-    spec.classes,
-  );
-  const step = (): number => {
-    const started = performance.now();
-    const loss = optimizer.minimize(
-      () => tf.losses.softmaxCrossEntropy(labels, net.logits(images)),
-      true,
-      net.variables,
-    );
-    // Reading the loss waits for the step on backends that run asynchronously.
-    loss?.dataSync();
-    loss?.dispose();
-    return performance.now() - started;
-  };
+  const session = startTrainingSession(spec, options.batch);
   try {
     const deadline = performance.now() + options.maxSeconds * 1000;
     const durations: number[] = [];
     while (durations.length < options.warmupSteps + options.maxSteps) {
-      durations.push(step());
+      durations.push(session.step());
       if (performance.now() > deadline) break;
     }
     const warmedUp = durations.length > options.warmupSteps;
@@ -155,10 +167,7 @@ export function timeTrainingSteps(spec: ConvNetSpec, options: ProbeOptions): Ste
       warmedUp,
     };
   } finally {
-    net.dispose();
-    optimizer.dispose();
-    images.dispose();
-    labels.dispose();
+    session.dispose();
   }
 }
 

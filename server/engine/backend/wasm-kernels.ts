@@ -1,10 +1,12 @@
 import {
   BatchMatMul,
+  Cast,
   Conv2DBackpropFilter,
   Conv2DBackpropInput,
   DepthwiseConv2dNativeBackpropFilter,
   DepthwiseConv2dNativeBackpropInput,
   getKernel,
+  Identity,
   Mean,
   registerKernel,
   Sum,
@@ -17,14 +19,15 @@ import { conv2dBackpropInput } from "./kernels/conv2d-backprop-input";
 import { depthwiseBackpropFilter } from "./kernels/depthwise-backprop-filter";
 import { depthwiseBackpropInput } from "./kernels/depthwise-backprop-input";
 import { reduceMean, reduceSum } from "./kernels/reduce";
+import { cast, identity } from "./kernels/shared-buffer";
 
 type MakeKernel = (backendName: string, stock: KernelConfig) => KernelFunc;
 
 /**
  * Kernels that training on tfjs-backend-wasm needs and that it lacks (the filter gradients, the
- * depthwise input gradient) or runs as naive loops or whole-tensor transposes (the rest), rebuilt
- * from its XNNPACK forward kernels. tfjs-core's gradient functions call kernels by name, per
- * backend, so registering these under 'wasm' is all it takes.
+ * depthwise input gradient) or runs as naive loops, whole-tensor transposes or copies (the rest),
+ * rebuilt from its XNNPACK forward kernels. tfjs-core's gradient functions call kernels by name,
+ * per backend, so registering these under 'wasm' is all it takes.
  */
 const WASM_KERNELS: Record<string, { make: MakeKernel; wrapsStock: boolean }> = {
   [Conv2DBackpropFilter]: { make: conv2dBackpropFilter, wrapsStock: false },
@@ -34,6 +37,8 @@ const WASM_KERNELS: Record<string, { make: MakeKernel; wrapsStock: boolean }> = 
   [Sum]: { make: reduceSum, wrapsStock: true },
   [Mean]: { make: reduceMean, wrapsStock: true },
   [BatchMatMul]: { make: batchMatMul, wrapsStock: true },
+  [Identity]: { make: identity, wrapsStock: true },
+  [Cast]: { make: cast, wrapsStock: true },
 };
 
 export const WASM_KERNEL_NAMES = Object.keys(WASM_KERNELS);
