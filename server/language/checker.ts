@@ -355,7 +355,7 @@ function checkSubnet(
   const assign = (a: A.Assignment, prefix: A.PathSegment | undefined): void => {
     const segments = prefix ? [prefix, ...a.path.segments] : a.path.segments;
     const found: SymbolOccurrence[] = [];
-    const resolved = resolvePath(model, segments, err, found);
+    const resolved = resolvePath(model, segments, a.path, err, found);
     // A block's own stage name is recorded once for the block (below), not per assignment.
     symbols.push(...found.filter((o) => !prefix || o.start !== prefix.name.start));
     if (!resolved || !a.value) return;
@@ -438,16 +438,21 @@ function checkSubnet(
   return { decl: d, space, genome: canonical, cost, assigned };
 }
 
+/**
+ * What a subnet path names. `segments` include a block's head (`s1[0]` of `s1[0] { kernel = 3 }`);
+ * errors about the path as a whole cover `written`, the part the assignment itself wrote.
+ */
 function resolvePath(
   model: SpaceModel,
   segments: readonly A.PathSegment[],
+  written: A.Span,
   err: (at: A.Span, code: string, message: string, fixes?: Diagnostic["fixes"]) => void,
   symbols: SymbolOccurrence[],
 ): ResolvedPath | undefined {
   if (segments.length === 0) return undefined;
   const [head, ...rest] = segments;
   const text = segments.map((s) => `${s.name.name}${s.index ? `[${s.index.raw}]` : ""}`).join(".");
-  const pathSpan: A.Span = { start: head.start, end: segments[segments.length - 1].end };
+  const pathSpan: A.Span = { start: written.start, end: written.end };
   // `resolution`
   if (head.name.name === "resolution" && rest.length === 0 && !head.index) {
     const r = model.resolution;

@@ -853,8 +853,10 @@ class SpaceBuilder {
       case "int":
       case "number": {
         let n: number | undefined;
-        if (e.kind === "number") n = e.value;
-        else if (e.kind === "ident" && e.name === "classes") {
+        if (e.kind === "number") {
+          n = this.unitless(spec, e, report);
+          if (n === undefined) return undefined;
+        } else if (e.kind === "ident" && e.name === "classes") {
           n = this.classes();
           // A dataset that did not resolve has its own error; `classes` is unknown only because of it.
           if (n === undefined && !this.dataset && this.decl.items.some((i) => i.kind === "dataset"))
@@ -871,6 +873,31 @@ class SpaceBuilder {
         return this.checkNumber(spec, n, e, report);
       }
     }
+  }
+
+  /**
+   * An op argument's number: sizes may be written with k/M/G, but a time or percent unit is a
+   * mistake (`out: 16ms`, `rate: 10%`) that would otherwise be read as some other number.
+   */
+  private unitless(spec: ArgSpec, lit: A.NumberLit, report: boolean): number | undefined {
+    if (lit.unit === "" || lit.unit === "k" || lit.unit === "M" || lit.unit === "G") return lit.value;
+    if (report) {
+      const plain = lit.unit === "%" ? +(lit.value / 100).toPrecision(6) : lit.value;
+      const digits = lit.unit === "%" ? String(plain) : lit.raw.slice(0, lit.raw.length - lit.unit.length);
+      this.error(
+        lit,
+        "wrong-unit",
+        `\`${spec.name}\` (${spec.doc}) is a plain number, not in \`${lit.unit}\`: write \`${digits}\``,
+        [
+          {
+            title: `Change to ${digits}`,
+            edits: [{ start: lit.start, end: lit.end, newText: digits }],
+            preferred: true,
+          },
+        ],
+      );
+    }
+    return undefined;
   }
 
   private checkNumber(spec: ArgSpec, n: number, at: A.Span, report: boolean): number | undefined {
@@ -935,8 +962,10 @@ class SpaceBuilder {
 
   private rangeValues(spec: ArgSpec, r: A.RangeSpec, report: boolean): number[] | undefined {
     if (!r.from || !r.to) return undefined;
-    const from = this.checkNumber(spec, r.from.value, r.from, report);
-    const to = this.checkNumber(spec, r.to.value, r.to, report);
+    const [fromValue, toValue] = [this.unitless(spec, r.from, report), this.unitless(spec, r.to, report)];
+    if (fromValue === undefined || toValue === undefined) return undefined;
+    const from = this.checkNumber(spec, fromValue, r.from, report);
+    const to = this.checkNumber(spec, toValue, r.to, report);
     const step = r.step ? r.step.value : 1;
     if (from === undefined || to === undefined) return undefined;
     const err = (at: A.Span, code: string, message: string): undefined => {

@@ -96,6 +96,7 @@ const CASES: readonly Case[] = [
   { file: "objective-direction", code: "objective-direction", severity: "warning", message: "maximize macs: macs is usually minimised", range: "maximize macs", near: { replace: ["maximize macs", "minimize macs"] } },
   { file: "unknown-metric", code: "unknown-metric", severity: "error", message: "unknown metric `mac`: expected accuracy, loss, macs, params, latency, model_size", range: "mac", near: { replace: ["minimize mac\n", "minimize macs\n"] }, fix: "Change to `macs`" },
   { file: "accuracy-fraction", code: "accuracy-fraction", severity: "warning", message: "accuracy is in percent: `0.9` means 0.9%; write `90%` for 90%", range: "0.9", near: { replace: ["0.9", "90%"] }, fix: "Change to 90%" },
+  { file: "wrong-unit-argument", code: "wrong-unit", severity: "error", message: "`rate` (drop probability in [0, 1)) is a plain number, not in `%`: write `0.1`", range: "10%", near: { replace: ["10%", "0.1"] }, fix: "Change to 0.1" },
   { file: "wrong-unit", code: "wrong-unit", severity: "error", message: "a limit on params cannot be in `ms`", range: "2ms", near: { replace: ["2ms", "2k"] } },
   { file: "unknown-space", code: "unknown-space", severity: "error", message: "no space named `Nett` in this file; spaces: Net", range: "Nett", near: { replace: ["Nett", "Net"] }, fix: "Change to `Net`" },
   { file: "unknown-setting", code: "unknown-setting", severity: "error", message: "`train` has no setting `epoch`", range: "epoch", near: { replace: ["epoch:", "epochs:"] }, fix: "Change to `epochs`" },
@@ -311,5 +312,14 @@ describe("related places", () => {
     const twice = diagnostics.find((d) => d.code === "duplicate-declaration");
     assert.ok(twice?.related);
     assert.equal(text.slice(twice.related.start, twice.related.end), "input image(28, 28, 1)");
+  });
+});
+
+describe("ranges inside a subnet block", () => {
+  test("a path error inside `s1[0] { … }` covers the assignment's own path, not the block head", () => {
+    const text = readFixture("diagnostics/net.nas").replace("s1[0] { kernel = 3,", "s1[0] { kernel.x.y = 3,");
+    const d = checkDocument(text).diagnostics.find((x) => x.code === "unknown-path");
+    assert.ok(d, "the bad path is reported");
+    assert.equal(text.slice(d.start, d.end), "kernel.x.y");
   });
 });
