@@ -1,6 +1,5 @@
 // Subnet latency on the current backend (warm-up, timed runs, median and spread), a per-layer
 // latency lookup table whose sum predicts it, and the table's error against measurement.
-export { kendallTauB, meanAbsolutePercentageError } from "./agreement";
 export { buildLatencyTable, statisticTimer, TABLE_TIMING } from "./build-table";
 export type { ModelTimer, TableOptions } from "./build-table";
 export { opKey, residualKey, spaceConfigurations } from "./configurations";

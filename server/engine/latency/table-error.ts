@@ -8,7 +8,7 @@ import { Rng } from "../data/rng";
 import { SubnetSampler } from "../train/sampling";
 import type { ModelTimer } from "./build-table";
 import { statisticTimer } from "./build-table";
-import { kendallTauB, meanAbsolutePercentageError } from "./agreement";
+import { kendallTau, mape } from "../../stats/agreement";
 import type { LatencyTable } from "./table";
 import { predictLatency } from "./table";
 import { DEFAULT_TIMING } from "./timer";
@@ -31,10 +31,10 @@ export interface TableError extends PredictionError {
 }
 
 export function predictionError(measured: readonly number[], predicted: readonly number[]): PredictionError {
-  return {
-    mape: meanAbsolutePercentageError(measured, predicted),
-    kendallTau: kendallTauB(predicted, measured),
-  };
+  const error = mape(measured, predicted);
+  if (error === null || measured.some((m) => !(m > 0)))
+    throw new RangeError("the table's error needs positive measured latencies");
+  return { mape: error, kendallTau: kendallTau(predicted, measured) };
 }
 
 export interface TableErrorOptions {
