@@ -23,7 +23,7 @@ import type { DatasetSpec } from "../engine/data/load";
 import { datasetSpecOf } from "../engine/data/spaceDataset";
 import { defaultLoadOptions, loadDatasetFromDisk } from "../engine/data/node-load";
 import type { Dataset } from "../engine/data/dataset";
-import type { Supernet } from "../engine/supernet/supernet";
+import { Supernet } from "../engine/supernet/supernet";
 import { evaluateSubnetAccuracy, evaluationData } from "../engine/train/evaluate";
 import { FileCheckpointStore } from "../engine/train/fs-store";
 import { trainSupernet } from "../engine/train/trainer";
@@ -302,16 +302,14 @@ async function train(
   emit: (e: RunEvent) => void,
   manifest: RunManifest,
 ): Promise<Supernet | undefined> {
-  const from = config.train.from;
-  const store = new FileCheckpointStore(from ? resolve(dirname(manifest.file), from) : paths.checkpoints);
+  if (config.train.from) return loadTrained(model, resolve(dirname(manifest.file), config.train.from), emit);
   const stepEvery = settings.stepEvery ?? 5;
   const result = await trainSupernet({
     model,
     dataset,
-    // A checkpoint given with `train from` is used as trained: no further epochs.
-    config: from ? { ...config.train, epochs: (await store.load())?.epoch ?? 0 } : config.train,
+    config: config.train,
     seed: config.seed,
-    store,
+    store: new FileCheckpointStore(paths.checkpoints),
     signal: settings.signal,
     onEvent: (e) => {
       if (e.kind === "start")
@@ -350,6 +348,34 @@ async function train(
     return undefined;
   }
   return result.supernet;
+}
+
+/**
+ * `train from "DIR"`: the supernet of a checkpoint trained elsewhere, used as it is, whatever the
+ * settings and seed it was trained with; only its weights must fit the space.
+ */
+async function loadTrained(model: SpaceModel, dir: string, emit: (e: RunEvent) => void): Promise<Supernet> {
+  const checkpoint = await new FileCheckpointStore(dir).load();
+  if (!checkpoint)
+    throw new RunInputError(
+      `train from: no checkpoint in ${dir} (a run's \`checkpoints\` folder holds one); fix the path, or train here instead`,
+    );
+  let supernet: Supernet;
+  try {
+    supernet = Supernet.fromArrays(model, checkpoint.weights);
+  } catch (e) {
+    throw new RunInputError(
+      `train from: the checkpoint in ${dir} does not fit this space: ${(e as Error).message}`,
+    );
+  }
+  emit({
+    type: "train-start",
+    epochs: checkpoint.epoch,
+    stepsPerEpoch: checkpoint.epoch > 0 ? Math.round(checkpoint.step / checkpoint.epoch) : 0,
+    resumedAt: checkpoint.epoch,
+    weights: supernet.size,
+  });
+  return supernet;
 }
 
 /** Values an objective takes for a subnet whose analytic constraints already fail (never measured). */
