@@ -1,16 +1,21 @@
 /**
  * Language-server latency and memory over the real protocol (stdio), on generated spaces of
  * 2,000 and 10,000 lines: didChange → publishDiagnostics, completion and hover, median and p95
- * of 50 edits each; the server's RSS with the large file open. Two kinds of edit in the middle
+ * of 50 edits each; the server's RSS with the large file open; and, as the peer, the same server
+ * checking the whole text from scratch (didOpen → publishDiagnostics of a new document). Two kinds of edit in the middle
  * of the file: replacing one character (a choice 7 ↔ 9), and typing then deleting `, 9` (the
  * text after the edit moves, and the stage gains and loses a choice).
  * Run: npm run build && npx tsx bench/lsp.ts
  */
 import { readFileSync } from "node:fs";
-import { CompletionRequest, HoverRequest } from "vscode-languageserver-protocol/node";
+import {
+  CompletionRequest,
+  DidCloseTextDocumentNotification,
+  HoverRequest,
+} from "vscode-languageserver-protocol/node";
 import { LspClient } from "../test/support/lspClient";
 import { generateSpace } from "./generateSpace";
-import { summarize, writeResults } from "./stats";
+import { median, summarize, writeResults } from "./stats";
 
 async function rssMb(pid: number): Promise<number> {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -74,15 +79,34 @@ async function measure(lines: number, kind: EditKind): Promise<Record<string, un
     }
   }
   const rss = await rssMb(client.process.pid!);
+  const scratch = await fromScratch(client, text);
   await client.stop();
   return {
     lines: text.split("\n").length,
     edit: kind,
     didChangeToDiagnostics: summarize(diagnostics),
+    // The peer: the same server checking the whole text from scratch (didOpen of a new document).
+    didOpenToDiagnostics: summarize(scratch),
+    incrementalSpeedup: Math.round((median(scratch) / median(diagnostics)) * 10) / 10,
     completion: summarize(completion),
     hover: summarize(hover),
     serverRssMb: Math.round(rss),
   };
+}
+
+/** didOpen → publishDiagnostics of the text as new documents: a full parse and check each. */
+async function fromScratch(client: LspClient, text: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    const uri = `file:///bench/scratch-${i}.nas`;
+    const t0 = performance.now();
+    await client.open(uri, text);
+    if (i >= 2) times.push(performance.now() - t0);
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, {
+      textDocument: { uri },
+    });
+  }
+  return times;
 }
 
 async function main(): Promise<void> {
