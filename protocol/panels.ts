@@ -188,6 +188,8 @@ export const selectionSchema = z.object({
   choices: choicesSchema,
   /** What the run measured (accuracy in percent, latency in ms). */
   metrics: z.record(z.string(), z.number()),
+  /** What LINAS's predictors expected of the measured metrics before measuring. */
+  predicted: z.record(z.string(), z.number()).optional(),
   objectives: z.array(objectiveSchema).optional(),
   origin: z.discriminatedUnion("kind", [
     z.object({

@@ -91,6 +91,8 @@ export const runEventSchema = z.discriminatedUnion("type", [
     violation: z.number(),
     /** `analytic` when a constraint on MACs/params/size already rules it out (not trained-evaluated). */
     source: z.enum(["measured", "analytic"]),
+    /** What LINAS's predictors expected of the measured metrics (accuracy, loss, latency) before measuring. */
+    predicted: z.record(z.string(), z.number()).optional(),
     seconds: z.number(),
   }),
   z.object({

@@ -63,7 +63,7 @@ export const INSPECTOR_BODY = `<p id="empty" class="empty">No subnet selected. C
   </div>
   <div id="notes-box" class="notes" hidden><table><tbody id="notes"></tbody></table></div>
   <h3>Metrics</h3>
-  <table class="grid"><thead><tr><th></th><th>run</th><th>source now</th></tr></thead><tbody id="metrics"></tbody></table>
+  <table class="grid"><thead><tr><th></th><th>run</th><th id="predicted-head" hidden>predicted</th><th>source now</th></tr></thead><tbody id="metrics"></tbody></table>
   <h3>Choices</h3>
   <div class="compare">
     <label>compare with <vscode-single-select id="compare" aria-label="compare with"></vscode-single-select></label>

@@ -25,6 +25,7 @@ export function selectionFromEvaluation(
     space,
     choices: { ...evaluation.choices },
     metrics,
+    ...(evaluation.predicted ? { predicted: { ...evaluation.predicted } } : {}),
     objectives: [...objectives],
     origin: {
       kind: "evaluation",

@@ -8,6 +8,7 @@
 import type { Span } from "./ast";
 import type { Diagnostic } from "./diagnostics";
 import type { ChainNode, OpNode, SeqNode, SpaceModel, StageNode } from "./model";
+import { LruCache } from "./lru";
 import type { Shape } from "./shapes";
 import { formatShape, sameShape, shapeKey } from "./shapes";
 
@@ -399,7 +400,13 @@ interface StageSummary {
   readonly problems: readonly Diagnostic[];
 }
 
-const stageSummaries = new Map<string, Map<string, StageSummary>>();
+/**
+ * Stage summaries by input shape, kept for as long as the stage's model lives (the model builder
+ * reuses the models of unchanged stages, however many a file has), and by stage structure for a
+ * few thousand recently seen stages (a stage rebuilt with other gene indices, an undone edit).
+ */
+const summariesOfStage = new WeakMap<StageNode, Map<string, StageSummary>>();
+const stageSummaries = new LruCache<string, Map<string, StageSummary>>(4_000);
 
 /** Stage keys by stage model: a stage the model builder reuses keeps its key. */
 const stageKeys = new WeakMap<StageNode, string>();
@@ -437,12 +444,11 @@ function structureOf(model: SpaceModel, stage: StageNode): string {
 }
 
 function summarizeStage(model: SpaceModel, stage: StageNode, key: string, input: Shape): StageSummary {
-  // Two levels, so the long structure key (the same string each time) is hashed once.
-  let byInput = stageSummaries.get(key);
+  let byInput = summariesOfStage.get(stage);
   if (!byInput) {
-    if (stageSummaries.size >= SUMMARY_CACHE_LIMIT) stageSummaries.clear();
-    byInput = new Map();
+    byInput = stageSummaries.get(key) ?? new Map<string, StageSummary>();
     stageSummaries.set(key, byInput);
+    summariesOfStage.set(stage, byInput);
   }
   const inputKey = shapeKey(input);
   const hit = byInput.get(inputKey);
@@ -516,8 +522,7 @@ interface OpSummary {
  * that shape: summaries are shared by every op with the same signature (the repeated blocks of
  * a stage, repeated stages) and kept across re-checks of an edited document.
  */
-const summaries = new Map<string, OpSummary>();
-const SUMMARY_CACHE_LIMIT = 100_000;
+const summaries = new LruCache<string, OpSummary>(50_000);
 const signatures = new WeakMap<OpNode, string>();
 
 function opSignature(model: SpaceModel, n: OpNode): string {
@@ -601,7 +606,6 @@ function summarizeOp(model: SpaceModel, n: OpNode, sig: string, input: Shape): O
     ...(error ? { error } : {}),
     ...(warning ? { warning } : {}),
   };
-  if (summaries.size >= SUMMARY_CACHE_LIMIT) summaries.clear();
   summaries.set(key, summary);
   return summary;
 }

@@ -32,7 +32,14 @@ import { nsga2 } from "../search/nsga2";
 import { randomSearch } from "../search/random";
 import { replayingEvaluator } from "../search/replay";
 import { singleObjectiveSearch } from "../search/singleObjective";
-import type { Evaluation, Measurement, SearchEvent, SearchResult, StrategyOptions } from "../search/types";
+import type {
+  Evaluation,
+  Evaluator,
+  Measurement,
+  SearchEvent,
+  SearchResult,
+  StrategyOptions,
+} from "../search/types";
 import type { MetricValues } from "./problem";
 import { ANALYTIC_METRICS, neededMetrics, objectiveValues, searchProblem, violation } from "./problem";
 import type { RunPaths } from "./runDirectory";
@@ -378,6 +385,15 @@ async function loadTrained(model: SpaceModel, dir: string, emit: (e: RunEvent) =
   return supernet;
 }
 
+/** The predicted objectives a strategy expected, by metric: the measured ones only (the rest are exact). */
+function predictedMetrics(config: SearchConfig, objectives: readonly number[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  config.objectives.forEach((o, i) => {
+    if (!ANALYTIC_METRICS.has(o.metric) && Number.isFinite(objectives[i])) out[o.metric] = objectives[i];
+  });
+  return out;
+}
+
 /** Values an objective takes for a subnet whose analytic constraints already fail (never measured). */
 const UNMEASURED: MetricValues = { accuracy: 0, loss: 1e9, latency: 1e9 };
 
@@ -411,7 +427,7 @@ async function search(
   const problem = searchProblem(model, config, reference);
 
   let index = logged.length;
-  const measure = async (genome: Genome): Promise<Measurement> => {
+  const measure = async (genome: Genome, expected?: readonly number[]): Promise<Measurement> => {
     const started = performance.now();
     const plan = planSubnet(model, genome);
     const metrics: MetricValues = { macs: plan.macs, params: plan.params, model_size: plan.params * 4 };
@@ -446,13 +462,17 @@ async function search(
       objectives,
       violation: v,
       source,
+      ...(expected && source === "measured" ? { predicted: predictedMetrics(config, expected) } : {}),
       seconds: (performance.now() - started) / 1000,
     });
     return { objectives, violation: v };
   };
-  const live = async (batch: readonly Genome[]): Promise<Measurement[]> => {
+  const live = async (
+    batch: readonly Genome[],
+    predicted?: readonly (readonly number[])[],
+  ): Promise<Measurement[]> => {
     const out: Measurement[] = [];
-    for (const g of batch) out.push(await measure(g));
+    for (const [i, g] of batch.entries()) out.push(await measure(g, predicted?.[i]));
     return out;
   };
   const replayLog: Evaluation[] = logged.map((e) => ({
@@ -495,9 +515,9 @@ async function search(
     }
   };
   // Evaluation indices are known once an evaluation is emitted; keep the key map current.
-  const trackingLive = async (batch: readonly Genome[]): Promise<Measurement[]> => {
+  const trackingLive: Evaluator = async (batch, predicted) => {
     const first = index;
-    const r = await live(batch);
+    const r = await live(batch, predicted);
     batch.forEach((g, i) => keyToIndex.set(genomeKey(g), first + i));
     return r;
   };

@@ -55,8 +55,14 @@ export class Ledger {
     return this.options.signal?.aborted ? 0 : this.options.budget - this.evaluations.length;
   }
 
-  /** Evaluates the genomes that fit in the budget (all must be new, canonical and distinct). */
-  async evaluate(batch: readonly Genome[]): Promise<Individual[]> {
+  /**
+   * Evaluates the genomes that fit in the budget (all must be new, canonical and distinct);
+   * `predicted`, aligned with `batch`, goes to the evaluator with them.
+   */
+  async evaluate(
+    batch: readonly Genome[],
+    predicted?: readonly (readonly number[])[],
+  ): Promise<Individual[]> {
     const taken = batch.slice(0, Math.max(0, this.remaining()));
     if (taken.length === 0) return [];
     const keys = taken.map((g) => this.key(g));
@@ -64,7 +70,7 @@ export class Ledger {
       if (this.seen.has(k)) throw new Error(`internal: genome ${k} proposed twice`);
       this.seen.add(k);
     });
-    const measurements = await this.options.evaluate(taken);
+    const measurements = await this.options.evaluate(taken, predicted?.slice(0, taken.length));
     if (measurements.length !== taken.length) {
       throw new Error(`the evaluator returned ${measurements.length} results for ${taken.length} genomes`);
     }

@@ -95,7 +95,10 @@ export async function linas(problem: SearchProblem, options: LinasOptions): Prom
     );
     const next = nextPopulation(ledger, inner.population, inner.evaluations, size);
     if (next.length === 0) break; // the inner search found nothing new
-    population = await ledger.evaluate(next.map((e) => e.genome));
+    population = await ledger.evaluate(
+      next.map((e) => e.genome),
+      next.map((e) => e.objectives),
+    );
     evaluatedPopulations++;
     for (const target of predicted) {
       const check = regressionMetrics(

@@ -11,7 +11,7 @@ export function replayingEvaluator(
   live: Evaluator,
 ): Evaluator {
   let cursor = 0;
-  return async (batch) => {
+  return async (batch, predicted) => {
     const served: Measurement[] = [];
     while (served.length < batch.length && cursor < log.length) {
       const asked = batch[served.length];
@@ -25,6 +25,7 @@ export function replayingEvaluator(
       cursor++;
     }
     if (served.length === batch.length) return served;
-    return [...served, ...(await live(batch.slice(served.length)))];
+    const fresh = await live(batch.slice(served.length), predicted?.slice(served.length));
+    return [...served, ...fresh];
   };
 }

@@ -38,7 +38,15 @@ export interface Evaluation {
   readonly violation: number;
 }
 
-export type Evaluator = (batch: readonly Genome[]) => Promise<readonly Measurement[]>;
+/**
+ * Measures a batch. `predicted`, when the strategy has predictions (LINAS), holds per genome the
+ * objectives it expected (predicted where expensive, exact where cheap), so they can be logged
+ * beside the measurement.
+ */
+export type Evaluator = (
+  batch: readonly Genome[],
+  predicted?: readonly (readonly number[])[],
+) => Promise<readonly Measurement[]>;
 
 export type SearchEvent =
   | {

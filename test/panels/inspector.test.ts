@@ -24,6 +24,7 @@ const selection: Selection = {
   space: "S",
   choices: details.choices,
   metrics: { accuracy: 86.9, macs: 1.5e6, params: 60_000, latency: 0.8 },
+  predicted: { accuracy: 85.2 },
   origin: {
     kind: "evaluation",
     runDir: "/r",
@@ -67,13 +68,13 @@ describe("inspector", () => {
   test("metrics as the run measured them and as the source computes them now, stale ones marked", () => {
     const rows = metricRows(selection, details);
     assert.deepEqual(
-      rows.map((r) => [r.metric, r.run, r.source, r.stale]),
+      rows.map((r) => [r.metric, r.run, r.predicted, r.source, r.stale]),
       [
-        ["accuracy", 86.9, undefined, false],
-        ["macs", 1.5e6, 1.5e6, false],
-        ["params", 60_000, 61_300, true],
-        ["latency", 0.8, undefined, false],
-        ["model_size", undefined, 245_200, false],
+        ["accuracy", 86.9, 85.2, undefined, false],
+        ["macs", 1.5e6, undefined, 1.5e6, false],
+        ["params", 60_000, undefined, 61_300, true],
+        ["latency", 0.8, undefined, undefined, false],
+        ["model_size", undefined, undefined, 245_200, false],
       ],
     );
   });

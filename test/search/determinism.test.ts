@@ -120,3 +120,16 @@ describe("determinism and replay", () => {
     );
   });
 });
+
+describe("replaying with predictions", () => {
+  test("the live part of a replayed batch gets the predictions of its own genomes", async () => {
+    const log: Evaluation[] = [{ genome: [0], objectives: [1], violation: 0 }];
+    const seen: (readonly (readonly number[])[] | undefined)[] = [];
+    const evaluator = replayingEvaluator(log, key, async (batch, predicted) => {
+      seen.push(predicted);
+      return batch.map(() => ({ objectives: [2] }));
+    });
+    await evaluator([[0], [1], [2]], [[10], [11], [12]]);
+    assert.deepEqual(seen, [[[11], [12]]]);
+  });
+});

@@ -51,6 +51,8 @@ export interface MetricRow {
   readonly metric: string;
   /** What the run measured. */
   readonly run: number | undefined;
+  /** What the search's predictors expected before measuring (LINAS). */
+  readonly predicted: number | undefined;
   /** What the source computes now (MACs, params, size), when it can. */
   readonly source: number | undefined;
   /** The two disagree: the space changed since the run. */
@@ -71,7 +73,7 @@ export function metricRows(selection: Selection, details: SubnetDetails | null):
         run !== undefined &&
         source !== undefined &&
         Number(run.toPrecision(3)) !== Number(source.toPrecision(3));
-      return { metric, run, source, stale };
+      return { metric, run, predicted: selection.predicted?.[metric], source, stale };
     })
     .filter((r) => r.run !== undefined || r.source !== undefined);
 }

@@ -57,11 +57,16 @@ function render(): void {
   for (const id of ["apply", "export"]) byId(id).toggleAttribute("disabled", !selection.uri || !details);
 
   const metrics = metricRows(selection, details);
+  const anyPredicted = metrics.some((m) => m.predicted !== undefined);
+  byId("predicted-head").hidden = !anyPredicted;
   byId("metrics").replaceChildren(
     ...metrics.map((m) =>
       row(
         cell("th", m.metric),
         cell("td", m.run === undefined ? "—" : formatValue(m.metric, m.run)),
+        ...(anyPredicted
+          ? [cell("td", m.predicted === undefined ? "—" : formatValue(m.metric, m.predicted), "predicted")]
+          : []),
         cell(
           "td",
           m.source === undefined ? "—" : formatValue(m.metric, m.source),
