@@ -36,6 +36,7 @@ import {
   statusBarItem,
 } from "./harness/ui";
 import { webviewFrame } from "./harness/webviews";
+import { formatValue } from "../../webview/shared/format";
 import { openWorkbench, workbenchUrl } from "./harness/workbench";
 
 const BROKEN = "broken.nas";
@@ -180,8 +181,9 @@ describe("the workbench with Supernet Studio", () => {
 
   step("clicking a point of the front shows its choices in the inspector", async () => {
     const pareto = await webviewFrame(page(), /Pareto/);
-    const row = pareto.locator("#front-rows tr").last();
-    const index = Number(await row.getAttribute("data-index"));
+    // The front's latest evaluation: after LINAS's first population, so it has a prediction.
+    const index = Math.max(...finishedEvent(onlyRunEvents(session!.sandbox.workspace)).front);
+    const row = pareto.locator(`#front-rows tr[data-index="${index}"]`);
     await row.click();
     await pareto.locator(`#front-rows tr.selected[data-index="${index}"]`).waitFor();
 
@@ -189,6 +191,14 @@ describe("the workbench with Supernet Studio", () => {
     await inspector.locator("#title", { hasText: new RegExp(`^#${index} of `) }).waitFor();
     const evaluation = evaluationEvent(onlyRunEvents(session!.sandbox.workspace), index);
     assert.deepEqual(await inspectorChoices(inspector), evaluation.choices);
+    // What LINAS predicted, beside what was measured (the first population has no prediction).
+    const predicted = evaluation.predicted?.accuracy;
+    if (predicted === undefined) assert.ok(await inspector.locator("#predicted-head").isHidden());
+    else
+      await inspector
+        .locator("#metrics tr", { hasText: "accuracy" })
+        .locator("td.predicted", { hasText: formatValue("accuracy", predicted) })
+        .waitFor();
     // The view is short: bring its choices into the screenshot.
     await inspector.locator("#choices").scrollIntoViewIfNeeded();
   });

@@ -8,11 +8,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startRun } from "../../server/runs/runner";
-import { TINY_NAS, writeTinyProject } from "./tinySpace";
+import { TINY_LINAS_NAS, TINY_NAS, writeTinyProject } from "./tinySpace";
 
 describe("predicted values in evaluation events", () => {
   test("LINAS's evaluations after the first population carry the predicted accuracy", async () => {
-    const text = TINY_NAS.replace("strategy nsga2(population: 4)", "strategy linas(population: 4)");
+    const text = TINY_LINAS_NAS;
     assert.notEqual(text, TINY_NAS);
     const file = writeTinyProject(text);
     const run = await startRun({

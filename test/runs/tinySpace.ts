@@ -24,6 +24,12 @@ search Fast on Tiny {
 }
 `;
 
+/** The same search with LINAS: its evaluations after the first population carry predictions. */
+export const TINY_LINAS_NAS = TINY_NAS.replace(
+  "strategy nsga2(population: 4)",
+  "strategy linas(population: 4)",
+);
+
 /** Three Gaussian-ish clusters in 4-D, deterministic (a linear congruential generator). */
 export function tinyCsv(rows = 240): string {
   let state = 12345;

@@ -6,11 +6,14 @@
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { TINY_NAS, tinyCsv } from "../../runs/tinySpace";
+import { TINY_LINAS_NAS, tinyCsv } from "../../runs/tinySpace";
 import { REPO_ROOT, WORKSPACE_FIXTURES } from "./paths";
 
-/** The tiny search that trains in seconds (test/runs' own), as the workspace's `tiny.nas`. */
-export const TINY = tinySearch(TINY_NAS);
+/**
+ * The tiny search that trains in seconds (test/runs' own, with LINAS so that the inspector has
+ * predictions to show), as the workspace's `tiny.nas`.
+ */
+export const TINY = tinySearch(TINY_LINAS_NAS);
 
 function tinySearch(text: string): { file: string; text: string; search: string; space: string } {
   const [, search, space] = /^search (\w+) on (\w+)/m.exec(text) ?? [];
