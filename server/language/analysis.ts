@@ -75,8 +75,52 @@ function chronological(w: Witness | undefined): string[] {
 
 type States = Map<string, State>;
 
-export function analyzeSpace(model: SpaceModel): SpaceAnalysis {
-  return new Walker(model).run();
+/**
+ * Analyses a space. With `previous` (the analysis of the same space before an edit), the walk
+ * resumes where the space's items first differ, reusing what it saw before that item.
+ */
+export function analyzeSpace(model: SpaceModel, previous?: SpaceAnalysis): SpaceAnalysis {
+  const walker = new Walker(model);
+  const analysis = walker.run(previous && traces.get(previous));
+  if (walker.trace) traces.set(analysis, walker.trace);
+  return analysis;
+}
+
+/** What a walk over a space's items saw before each one (arrays of length items + 1). */
+interface WalkTrace {
+  /** The walk's initial shapes and choices. */
+  readonly start: string;
+  readonly items: readonly SeqNode[];
+  /** Where each item started when walked: its problems carry offsets, so a moved item is walked again. */
+  readonly starts: readonly number[];
+  readonly entering: readonly States[];
+  readonly problems: readonly Diagnostic[];
+  /** How many problems had been found before each item. */
+  readonly problemCounts: readonly number[];
+  readonly stageInputs: readonly { stage: StageNode; shapes: Shape[] }[];
+  readonly stageInputCounts: readonly number[];
+  readonly ops: ReadonlyMap<number, OpStats>;
+  readonly stages: ReadonlyMap<string, { macs: Range; params: Range; outputs: Set<string> }>;
+}
+
+const traces = new WeakMap<SpaceAnalysis, WalkTrace>();
+
+function itemStart(item: SeqNode): number {
+  return item.kind === "op" ? item.call.start : item.decl.start;
+}
+
+/**
+ * Whether an item of the new model does what the old one did: the same stage model, or the same
+ * stage or op source with the same structure (a stage rebuilt only to renumber its genes).
+ */
+function sameItem(model: SpaceModel, old: SeqNode, oldStart: number, item: SeqNode): boolean {
+  if (itemStart(item) !== oldStart) return false;
+  if (old === item) return true;
+  if (old.kind === "stage" && item.kind === "stage")
+    return old.decl === item.decl && stageKeys.get(old) === stageKey(model, item);
+  if (old.kind === "op" && item.kind === "op")
+    return old.call === item.call && signatures.get(old) === opSignature(model, item);
+  return false;
 }
 
 class Walker {
@@ -86,10 +130,12 @@ class Walker {
   private readonly stages = new Map<string, { macs: Range; params: Range; outputs: Set<string> }>();
   private readonly problems: Diagnostic[] = [];
   private readonly reported = new Set<string>();
+  /** Filled by `run` for the next analysis of this space. */
+  trace: WalkTrace | undefined;
 
   constructor(private readonly model: SpaceModel) {}
 
-  run(): SpaceAnalysis {
+  run(previous?: WalkTrace): SpaceAnalysis {
     const size = spaceSize(this.model);
     const input = this.model.input;
     if (!input)
@@ -118,7 +164,37 @@ class Walker {
         side !== undefined && res?.kind === "gene" ? extend(undefined, [`resolution = ${side}`]) : undefined;
       merge(states, { shape, macsMin: 0, macsMax: 0, paramsMin: 0, paramsMax: 0, witness });
     }
-    for (const item of this.model.items) states = this.seq(item, states);
+    const items = this.model.items;
+    const start = `${shapeKey(input)}|${res?.kind ?? ""}|${sides.join(",")}`;
+    const entering: States[] = [];
+    const problemCounts: number[] = [];
+    const stageInputCounts: number[] = [];
+    const first = previous?.start === start ? this.resume(previous) : 0;
+    if (first > 0) states = previous!.entering[first];
+    for (let i = 0; i <= items.length; i++) {
+      if (i >= first) {
+        entering[i] = states;
+        problemCounts[i] = this.problems.length;
+        stageInputCounts[i] = this.stageInputs.length;
+      } else {
+        entering[i] = previous!.entering[i];
+        problemCounts[i] = previous!.problemCounts[i];
+        stageInputCounts[i] = previous!.stageInputCounts[i];
+      }
+      if (i < items.length && i >= first) states = this.seq(items[i], states);
+    }
+    this.trace = {
+      start,
+      items,
+      starts: items.map(itemStart),
+      entering,
+      problems: this.problems,
+      problemCounts,
+      stageInputs: this.stageInputs,
+      stageInputCounts,
+      ops: this.ops,
+      stages: this.stages,
+    };
     const all = [...states.values()];
     this.checkOutput(all);
     return {
@@ -134,6 +210,39 @@ class Walker {
       stages: this.stages,
       problems: this.problems,
     };
+  }
+
+  /**
+   * Takes over what the previous walk saw before the first item that changed (its problems, the
+   * shapes reaching its stages, its stage and op figures); returns that item's index.
+   */
+  private resume(previous: WalkTrace): number {
+    const items = this.model.items;
+    let first = 0;
+    while (
+      first < items.length &&
+      first < previous.items.length &&
+      sameItem(this.model, previous.items[first], previous.starts[first], items[first])
+    )
+      first++;
+    for (const p of previous.problems.slice(0, previous.problemCounts[first])) {
+      this.problems.push(p);
+      this.reported.add(`${p.start}:${p.code}`);
+    }
+    // One entry per stage walked, in order. A stage keeps the new model's node: one rebuilt only
+    // to renumber its genes must be walked (for its op stats) with its own gene indices.
+    let reached = 0;
+    for (const item of items.slice(0, first)) {
+      if (item.kind === "stage") {
+        this.stageInputs.push({ stage: item, shapes: previous.stageInputs[reached++].shapes });
+        const figures = previous.stages.get(item.name);
+        if (figures) this.stages.set(item.name, figures);
+      } else if (item.kind === "op") {
+        const stats = previous.ops.get(item.call.start);
+        if (stats) this.ops.set(item.call.start, stats);
+      }
+    }
+    return first;
   }
 
   /**

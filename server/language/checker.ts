@@ -72,8 +72,15 @@ export function checkDocument(text: string, host: CheckHost = {}): DocumentAnaly
   return checkFile(parse(text), host);
 }
 
-/** Checks an already parsed document (the language server parses edits incrementally). */
-export function checkFile(file: A.NasFile, host: CheckHost = {}): DocumentAnalysis {
+/**
+ * Checks an already parsed document. The language server parses edits incrementally and passes
+ * the previous version's analysis, whose spaces' walks the new ones resume from.
+ */
+export function checkFile(
+  file: A.NasFile,
+  host: CheckHost = {},
+  previous?: DocumentAnalysis,
+): DocumentAnalysis {
   const diagnostics: Diagnostic[] = file.errors.map((e) => ({
     start: e.start,
     end: e.end,
@@ -109,7 +116,7 @@ export function checkFile(file: A.NasFile, host: CheckHost = {}): DocumentAnalys
     if (item.kind !== "space") continue;
     const fresh = declare("space", item.name);
     const model = buildSpace(item, report);
-    const analysis = analyzeSpace(model);
+    const analysis = analyzeSpace(model, item.name && previous?.spaces.get(item.name.name)?.analysis);
     diagnostics.push(...analysis.problems);
     for (const [name, label] of model.layers)
       symbols.push({

@@ -4,7 +4,6 @@
  */
 import { fileURLToPath } from "node:url";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { NasFile } from "../language/ast";
 import type { CheckHost, DocumentAnalysis } from "../language/checker";
 import { checkDocument, checkFile } from "../language/checker";
 import { parse } from "../language/parser";
@@ -19,7 +18,7 @@ export class AnalysisCache {
   get(doc: TextDocument): DocumentAnalysis {
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.analysis;
-    const analysis = safeCheck(doc.getText(), hit?.analysis.file, hostForUri(doc.uri), this.log);
+    const analysis = safeCheck(doc.getText(), hit?.analysis, hostForUri(doc.uri), this.log);
     this.entries.set(doc.uri, { version: doc.version, analysis });
     return analysis;
   }
@@ -40,12 +39,12 @@ function hostForUri(uri: string): CheckHost {
  */
 function safeCheck(
   text: string,
-  previous: NasFile | undefined,
+  previous: DocumentAnalysis | undefined,
   host: CheckHost,
   log: (message: string) => void,
 ): DocumentAnalysis {
   try {
-    return checkFile(previous ? reparse(previous, text) : parse(text), host);
+    return previous ? checkFile(reparse(previous.file, text), host, previous) : checkFile(parse(text), host);
   } catch (e) {
     log(`checker failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     const empty = checkDocument("");
