@@ -1,11 +1,14 @@
 /**
  * examples/quick.nas as the search benchmarks use it: its space and search block, its embedded
  * Fashion-MNIST subset, and its supernet trained as the file says (or loaded from a checkpoint).
+ * The same for any other `.nas` file (a benchmark space under bench/spaces/), with either copy of
+ * its dataset.
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { loadDatasetFromDisk } from "../server/engine/data/node-load";
 import type { Dataset } from "../server/engine/data/dataset";
+import type { DataSourceChoice } from "../server/engine/data/plan";
 import { datasetSpecOf } from "../server/engine/data/spaceDataset";
 import type { Supernet } from "../server/engine/supernet/supernet";
 import { FileCheckpointStore } from "../server/engine/train/fs-store";
@@ -23,21 +26,32 @@ export interface QuickSpace {
 }
 
 export function loadQuickSpace(): QuickSpace {
-  const analysis = checkDocument(readFileSync(QUICK_FILE, "utf8"));
+  return loadSpaceFile(QUICK_FILE);
+}
+
+/** A checked `.nas` file's first search block and the space it searches; errors throw. */
+export function loadSpaceFile(file: string): QuickSpace {
+  const analysis = checkDocument(readFileSync(file, "utf8"));
   const errors = analysis.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length) throw new Error(`${QUICK_FILE} has errors: ${errors.map((e) => e.message).join("; ")}`);
+  if (errors.length) throw new Error(`${file} has errors: ${errors.map((e) => e.message).join("; ")}`);
   const info = analysis.searches[0];
-  if (!info?.space) throw new Error(`${QUICK_FILE} has no search block over a space it declares`);
+  if (!info?.space) throw new Error(`${file} has no search block over a space it declares`);
   return { model: info.space.model, config: info.config };
 }
 
 /** The small subset committed in examples/ (the README demo's data): the same on every machine. */
 export function loadEmbeddedDataset(model: SpaceModel): Promise<Dataset> {
-  if (!model.dataset) throw new Error(`${QUICK_FILE}: the space declares no dataset`);
-  return loadDatasetFromDisk(datasetSpecOf(model.dataset), {
-    baseDir: dirname(QUICK_FILE),
-    choice: "embedded",
-  });
+  return loadSpaceDataset(model, QUICK_FILE, "embedded");
+}
+
+/** The dataset a space file declares, from the copy `choice` names; relative paths are the file's. */
+export function loadSpaceDataset(
+  model: SpaceModel,
+  file: string,
+  choice: DataSourceChoice,
+): Promise<Dataset> {
+  if (!model.dataset) throw new Error(`${file}: the space declares no dataset`);
+  return loadDatasetFromDisk(datasetSpecOf(model.dataset), { baseDir: dirname(file), choice });
 }
 
 export interface TrainedSupernet {
@@ -49,9 +63,10 @@ export interface TrainedSupernet {
 }
 
 /**
- * The supernet trained on `dataset` with the file's `train` block and seed. Given a checkpoint
- * folder that holds one (a run directory's `checkpoints/`), its weights are used as trained, as
- * `train from` does; a folder that holds none receives this training's epoch checkpoints.
+ * The supernet trained on `dataset` with the space file's `train` block and seed. Given a
+ * checkpoint folder that holds one (a run directory's `checkpoints/`), its weights are used as
+ * trained, as `train from` does; a folder that holds none receives this training's epoch
+ * checkpoints.
  */
 export async function quickSupernet(
   space: QuickSpace,

@@ -38,10 +38,12 @@ export interface PredictorQuality {
   readonly check?: RegressionMetrics;
 }
 
-/** What bench/results/search-efficiency.json holds (besides its date). */
+/** What bench/results/search-efficiency[-SPACE].json holds (besides its date). */
 export interface Results {
   readonly command: string;
   readonly settings: {
+    /** The space file, relative to the repository root. */
+    readonly space: string;
     readonly seeds: readonly number[];
     readonly budget: number;
     readonly population: number;
@@ -60,7 +62,14 @@ export interface Results {
     readonly checkpoint: string | null;
     readonly trainSeconds: number;
   };
-  readonly data: { readonly validationImages: number; readonly calibrationImages: number };
+  readonly data: {
+    /** Which copy of the space's dataset: the embedded subset or the full dataset. */
+    readonly choice: string;
+    readonly source: string;
+    readonly trainImages: number;
+    readonly validationImages: number;
+    readonly calibrationImages: number;
+  };
   readonly reference: {
     readonly point: readonly number[];
     readonly hypervolume: number;
@@ -68,6 +77,8 @@ export interface Results {
     readonly front: readonly { readonly key: string; readonly objectives: readonly number[] }[];
     /** The largest share of the reference hypervolume that one front point gives alone. */
     readonly bestSinglePointShare: number;
+    /** The share that the front's cheapest point (fewest MACs) gives alone. */
+    readonly cheapestPointShare: number;
   };
   /** Every distinct subnet measured: encoding key, accuracy %, MACs. */
   readonly measured: readonly (readonly [string, number, number])[];
@@ -133,8 +144,11 @@ export function analyse(
     union.map((e) => e.minimised),
     corner,
   );
-  const bestSinglePointShare =
-    Math.max(...union.map((e) => hypervolume([e.minimised], corner))) / referenceHypervolume;
+  const shares = union.map((e) => hypervolume([e.minimised], corner) / referenceHypervolume);
+  const cheapest = union.reduce(
+    (best, e, i) => (e.minimised[MACS] < union[best].minimised[MACS] ? i : best),
+    0,
+  );
   const runs = records.map((r) => {
     const curve = hypervolumeCurve(r.evaluations, senses, reference);
     const reached = Object.fromEntries(
@@ -166,7 +180,8 @@ export function analyse(
       point: reference,
       hypervolume: referenceHypervolume,
       front: union.map((e) => ({ key: e.key, objectives: e.objectives })),
-      bestSinglePointShare: round(bestSinglePointShare, 4),
+      bestSinglePointShare: round(Math.max(...shares), 4),
+      cheapestPointShare: round(shares[cheapest], 4),
     },
     summary,
     ratioLinasToNsga2: ratios,
@@ -250,17 +265,17 @@ export function fragment(r: Results): string {
     p.checkKendallTau ?? "",
   ]);
   return [
-    "### Search efficiency: random, NSGA-II and LINAS on examples/quick.nas",
+    `### Search efficiency: random, NSGA-II and LINAS on ${r.settings.space}`,
     "",
     `\`${r.command}\` (${r.seconds.toFixed(0)} s in all; backend ${r.backend.kind}, ${r.backend.threads} thread(s); ${r.machine.cpus} cores, shared, load average ${r.machine.loadAverageStart.join(" / ")} at the start and ${r.machine.loadAverageEnd.join(" / ")} at the end).`,
     "",
-    `Supernet: ${r.supernet.epochs} epochs of the file's \`train\` block on the embedded subset, ${r.supernet.loaded ? `loaded from \`${r.supernet.checkpoint}\`` : `trained in this run (${r.supernet.trainSeconds.toFixed(0)} s)`}. ` +
+    `Supernet: ${r.supernet.epochs} epochs of the file's \`train\` block on the ${r.data.choice === "full" ? "full dataset" : "embedded subset"} (${r.data.trainImages} training images), ${r.supernet.loaded ? `loaded from \`${r.supernet.checkpoint}\`` : `trained in this run (${r.supernet.trainSeconds.toFixed(0)} s)`}. ` +
       `Objectives: accuracy (max; % of ${r.data.validationImages} validation images after BatchNorm recalibration on ${r.data.calibrationImages} training images) and MACs (min). ` +
       `Budget ${r.settings.budget} evaluations, population ${r.settings.population}, seeds ${r.settings.seeds.join(", ")}; LINAS as in the file: ${r.settings.linas.predictor} predictor, ${r.settings.linas.inner} predicted evaluations per iteration. ` +
       `One memoised evaluator served all runs: ${r.engine.requests} evaluations asked for, ${r.engine.distinctSubnets} distinct subnets measured (${r.engine.seconds.toFixed(0)} s of engine time).`,
     "",
     `Reference hypervolume: the union of all ${r.summary.length * r.settings.seeds.length} runs' fronts, reference point (0% accuracy, 1.1 × the largest subnet's MACs = ${Math.round(r.reference.point[1])}). ` +
-      `Its front: ${r.reference.front.map((p) => `${p.objectives[ACCURACY].toFixed(1)}% at ${p.objectives[MACS]} MACs`).join("; ")}; the best of these alone gives ${(r.reference.bestSinglePointShare * 100).toFixed(1)}% of the reference hypervolume. ` +
+      `Its front (${r.reference.front.length} points): ${r.reference.front.map((p) => `${p.objectives[ACCURACY].toFixed(1)}% at ${p.objectives[MACS]} MACs`).join("; ")}; the best of these alone gives ${(r.reference.bestSinglePointShare * 100).toFixed(1)}% of the reference hypervolume, the cheapest ${(r.reference.cheapestPointShare * 100).toFixed(1)}%. ` +
       `Accuracy over all ${accuracies.length} subnets measured: min ${accuracies[0].toFixed(1)}%, median ${median(accuracies).toFixed(1)}%, max ${accuracies[accuracies.length - 1].toFixed(1)}%.`,
     "",
     markdownTable(
