@@ -4,10 +4,18 @@
  */
 import type { Comparison } from "../language/ast";
 import type { Genome } from "../language/encoding";
-import { canonicalize, cardinalities, genomeKey, sampleUniform } from "../language/encoding";
+import {
+  canonicalize,
+  cardinalities,
+  genomeKey,
+  largestGenome,
+  sampleUniform,
+  smallestGenome,
+} from "../language/encoding";
 import type { Metric } from "../language/metrics";
 import { METRICS } from "../language/metrics";
 import type { SpaceModel } from "../language/model";
+import { planSubnet } from "../language/plan";
 import type { SearchConfig } from "../language/searchConfig";
 import type { SearchProblem } from "../search/types";
 
@@ -64,7 +72,21 @@ export function searchProblem(
     key: genomeKey,
     sample: (rng) => random(() => rng.nextUint32() / 2 ** 32),
     ...(reference ? { reference } : {}),
+    anchors: anchors(model, config),
   };
+}
+
+/**
+ * The largest and smallest subnets, evaluated first by every search so that its front spans the
+ * space (a search of a briefly trained supernet rarely samples the largest corner by itself);
+ * one that a constraint on MACs, params or size already rules out is left out.
+ */
+function anchors(model: SpaceModel, config: SearchConfig): Genome[] {
+  const analytic = config.constraints.filter((c) => ANALYTIC_METRICS.has(c.metric));
+  return [largestGenome(model), smallestGenome(model)].filter((genome) => {
+    const plan = planSubnet(model, genome);
+    return violation(analytic, { macs: plan.macs, params: plan.params, model_size: plan.params * 4 }) === 0;
+  });
 }
 
 /** Objective values in the search block's order, from measured metrics. */

@@ -10,7 +10,10 @@ export class BatchBuilder {
   readonly genomes: Genome[] = [];
   private readonly keys = new Set<string>();
 
-  constructor(private readonly ledger: Ledger) {}
+  /** Starts with the problem's anchors that have not been evaluated yet (all of them, at first). */
+  constructor(private readonly ledger: Ledger) {
+    for (const anchor of ledger.problem.anchors ?? []) this.add(anchor);
+  }
 
   /** Adds the canonical form of `genome` if it is new; reports whether it was added. */
   add(genome: Genome): boolean {

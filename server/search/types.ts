@@ -24,6 +24,11 @@ export interface SearchProblem {
   readonly sample?: (rng: Prng) => Genome;
   /** Hypervolume reference point in objective units; without it events carry no hypervolume. */
   readonly reference?: readonly number[];
+  /**
+   * Genomes every strategy evaluates in its first batch, before anything it proposes itself:
+   * for a supernet, the largest and smallest subnets, so the front reaches both ends of the space.
+   */
+  readonly anchors?: readonly Genome[];
 }
 
 /** What the caller's evaluator measures for one genome. violation: 0 when feasible, else > 0. */
