@@ -98,7 +98,6 @@ interface WalkTrace {
   /** How many problems had been found before each item. */
   readonly problemCounts: readonly number[];
   readonly stageInputs: readonly { stage: StageNode; shapes: Shape[] }[];
-  readonly stageInputCounts: readonly number[];
   readonly ops: ReadonlyMap<number, OpStats>;
   readonly stages: ReadonlyMap<string, { macs: Range; params: Range; outputs: Set<string> }>;
 }
@@ -166,22 +165,14 @@ class Walker {
     }
     const items = this.model.items;
     const start = `${shapeKey(input)}|${res?.kind ?? ""}|${sides.join(",")}`;
-    const entering: States[] = [];
-    const problemCounts: number[] = [];
-    const stageInputCounts: number[] = [];
     const first = previous?.start === start ? this.resume(previous) : 0;
+    const entering = previous ? previous.entering.slice(0, first) : [];
+    const problemCounts = previous ? previous.problemCounts.slice(0, first) : [];
     if (first > 0) states = previous!.entering[first];
-    for (let i = 0; i <= items.length; i++) {
-      if (i >= first) {
-        entering[i] = states;
-        problemCounts[i] = this.problems.length;
-        stageInputCounts[i] = this.stageInputs.length;
-      } else {
-        entering[i] = previous!.entering[i];
-        problemCounts[i] = previous!.problemCounts[i];
-        stageInputCounts[i] = previous!.stageInputCounts[i];
-      }
-      if (i < items.length && i >= first) states = this.seq(items[i], states);
+    for (let i = first; i <= items.length; i++) {
+      entering[i] = states;
+      problemCounts[i] = this.problems.length;
+      if (i < items.length) states = this.seq(items[i], states);
     }
     this.trace = {
       start,
@@ -191,7 +182,6 @@ class Walker {
       problems: this.problems,
       problemCounts,
       stageInputs: this.stageInputs,
-      stageInputCounts,
       ops: this.ops,
       stages: this.stages,
     };
@@ -313,14 +303,7 @@ class Walker {
           p.severity === "warning" ? "warning" : "error",
         );
       for (const t of summary.transitions) {
-        merge(out, {
-          shape: t.out,
-          macsMin: s.macsMin + t.macsMin,
-          macsMax: s.macsMax + t.macsMax,
-          paramsMin: s.paramsMin + t.paramsMin,
-          paramsMax: s.paramsMax + t.paramsMax,
-          witness: extend(s.witness, t.choices),
-        });
+        merge(out, advance(s, t, extend(s.witness, t.choices)));
         own.macsMin = Math.min(own.macsMin, t.macsMin);
         own.macsMax = Math.max(own.macsMax, t.macsMax);
         own.paramsMin = Math.min(own.paramsMin, t.paramsMin);
@@ -441,14 +424,7 @@ class Walker {
       for (const t of summary.transitions) {
         stats.outputs.add(t.label);
         const witness = t.choices.length ? extend(s.witness, this.choices(n, t.choices)) : s.witness;
-        merge(out, {
-          shape: t.out,
-          macsMin: s.macsMin + t.macsMin,
-          macsMax: s.macsMax + t.macsMax,
-          paramsMin: s.paramsMin + t.paramsMin,
-          paramsMax: s.paramsMax + t.paramsMax,
-          witness,
-        });
+        merge(out, advance(s, t, witness));
       }
     }
     return out;
@@ -717,6 +693,22 @@ function summarizeOp(model: SpaceModel, n: OpNode, sig: string, input: Shape): O
   };
   summaries.set(key, summary);
   return summary;
+}
+
+/** The state reached from `s` through an op's or a stage's transition `t`: their costs add up. */
+function advance(
+  s: State,
+  t: { out: Shape; macsMin: number; macsMax: number; paramsMin: number; paramsMax: number },
+  witness: Witness | undefined,
+): State {
+  return {
+    shape: t.out,
+    macsMin: s.macsMin + t.macsMin,
+    macsMax: s.macsMax + t.macsMax,
+    paramsMin: s.paramsMin + t.paramsMin,
+    paramsMax: s.paramsMax + t.paramsMax,
+    witness,
+  };
 }
 
 function merge(states: States, s: State): void {

@@ -28,13 +28,23 @@ export interface Diagnostic extends Span {
   readonly related?: RelatedSpan;
 }
 
-/** A diagnostic `delta` characters further on in the text, with its fixes and related place. */
-export function moveDiagnostic(d: Diagnostic, delta: number): Diagnostic {
-  if (delta === 0) return d;
-  const move = <T extends Span>(x: T): T => ({ ...x, start: x.start + delta, end: x.end + delta });
+/**
+ * A diagnostic, syntax error or comment `delta` characters further on in the text, with its fixes'
+ * edits and its related place.
+ */
+export function movedBy<T extends Span & { readonly related?: RelatedSpan; readonly fixes?: readonly Fix[] }>(
+  x: T,
+  delta: number,
+): T {
+  if (delta === 0) return x;
+  const move = <S extends Span>(span: S): S => ({
+    ...span,
+    start: span.start + delta,
+    end: span.end + delta,
+  });
   return {
-    ...move(d),
-    ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map(move) })) } : {}),
-    ...(d.related ? { related: move(d.related) } : {}),
+    ...move(x),
+    ...(x.fixes ? { fixes: x.fixes.map((f) => ({ ...f, edits: f.edits.map(move) })) } : {}),
+    ...(x.related ? { related: move(x.related) } : {}),
   };
 }

@@ -27,6 +27,11 @@ const UNIT_SCALE: Record<NumberUnit, number> = {
   h: 3600e3,
 };
 
+/** Spacing other than a line break: skipped between tokens. */
+export function isBlank(c: string): boolean {
+  return c === " " || c === "\t" || c === "\r" || c === "\f" || c === "\v" || c === "\uFEFF";
+}
+
 function isIdentStart(c: string): boolean {
   return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_";
 }
@@ -69,7 +74,7 @@ export function lex(text: string, from = 0, to = text.length, newlineAtStart = t
       i++;
       continue;
     }
-    if (c === " " || c === "\t" || c === "\r" || c === "\f" || c === "\v" || c === "\uFEFF") {
+    if (isBlank(c)) {
       i++;
       continue;
     }

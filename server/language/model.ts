@@ -7,7 +7,7 @@ import type * as A from "./ast";
 import type { KnownDataset } from "./datasets";
 import { KNOWN_DATASETS } from "./datasets";
 import type { Diagnostic, Fix } from "./diagnostics";
-import { moveDiagnostic } from "./diagnostics";
+import { movedBy } from "./diagnostics";
 import type { ArgSpec, OpSpec } from "./ops";
 import { ACTIVATIONS, OPS } from "./ops";
 import type { Shape } from "./shapes";
@@ -442,7 +442,7 @@ class SpaceBuilder {
    */
   private stage(d: A.StageDecl): StageNode | undefined {
     const built = builtStages.get(d);
-    if (built && this.canReuse(built, d)) return this.reuse(built, d);
+    if (built && this.canReuse(built)) return this.reuse(built, d);
     const firstGene = this.genes.length;
     const unresolved = this.unresolvedOps;
     const layers = this.layers.size;
@@ -463,22 +463,21 @@ class SpaceBuilder {
     return node;
   }
 
-  private canReuse(built: BuiltStage, d: A.StageDecl): boolean {
+  private canReuse(built: BuiltStage): boolean {
     const taken = (name: string): boolean => this.stages.has(name) || this.layers.has(name);
     return (
       built.classes === this.classes() &&
       !taken(built.node.name) &&
       !built.labels.some((l) => taken(l.name)) &&
       // Name clashes depend on the rest of the space: such a stage is built again.
-      !built.diagnostics.some((x) => x.code === "duplicate-name") &&
-      d.name?.name === built.node.name
+      !built.diagnostics.some((x) => x.code === "duplicate-name")
     );
   }
 
   private reuse(built: BuiltStage, d: A.StageDecl): StageNode {
     const shift = built.genes.length ? this.genes.length - built.genes[0].index : 0;
     const moved = d.start - built.at;
-    for (const x of built.diagnostics) this.report(moveDiagnostic(x, moved));
+    for (const x of built.diagnostics) this.report(movedBy(x, moved));
     const node = shift === 0 ? built.node : renumberStage(built.node, shift);
     for (const g of built.genes) this.genes.push(shift === 0 ? g : { ...g, index: g.index + shift });
     for (const label of built.labels) this.layers.set(label.name, label);

@@ -5,6 +5,8 @@
  * the tree a full `parse` gives (test/language/reparse.test.ts checks that on random edits).
  */
 import type * as A from "./ast";
+import { movedBy } from "./diagnostics";
+import { isBlank } from "./lexer";
 import type { ParsedWindow } from "./parser";
 import { parse, parseWindow } from "./parser";
 
@@ -116,12 +118,12 @@ function spliceWindow<K extends "file" | "space">(
     comments: [
       ...previous.comments.filter((c) => c.end <= start),
       ...parsed.comments,
-      ...previous.comments.filter((c) => c.start >= oldEnd).map((c) => moved(c, delta)),
+      ...previous.comments.filter((c) => c.start >= oldEnd).map((c) => movedBy(c, delta)),
     ],
     errors: [
       ...previous.errors.filter((e) => e.start < start),
       ...parsed.errors,
-      ...previous.errors.filter((e) => e.start >= oldEnd).map((e) => moved(e, delta)),
+      ...previous.errors.filter((e) => e.start >= oldEnd).map((e) => movedBy(e, delta)),
     ],
   };
 }
@@ -134,16 +136,10 @@ function newlineBefore(text: string, offset: number): boolean | undefined {
   for (let i = offset - 1; i >= 0; i--) {
     const c = text[i];
     if (c === "\n") return true;
-    if (c === " " || c === "\t" || c === "\r" || c === "\f" || c === "\v" || c === "\uFEFF") continue;
+    if (isBlank(c)) continue;
     return c === "/" ? undefined : false;
   }
   return true; // the start of the file counts as a new line
-}
-
-/** A copy of a comment or syntax error `delta` characters further on. */
-function moved<T extends A.Span & { readonly related?: A.RelatedSpan }>(x: T, delta: number): T {
-  const related = x.related && { ...x.related, start: x.related.start + delta, end: x.related.end + delta };
-  return { ...x, start: x.start + delta, end: x.end + delta, ...(related ? { related } : {}) };
 }
 
 /** The keys of syntax-tree nodes that hold offsets into the text. */
