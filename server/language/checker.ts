@@ -18,7 +18,7 @@ import { formatMetric } from "./printer";
 import type { SearchConfig } from "./searchConfig";
 import { resolveSearch } from "./searchConfig";
 import type { Metric } from "./metrics";
-import { METRICS, isMetric } from "./metrics";
+import { METRICS, analyticMetrics, isMetric } from "./metrics";
 import { closestName } from "./suggest";
 
 export interface SpaceInfo {
@@ -624,7 +624,7 @@ function fixedArg(
 
 /** Analytic metrics recorded by a run, compared with what the current space gives. */
 function checkMeasured(m: A.MeasuredDecl, cost: SubnetCost, report: (d: Diagnostic) => void): void {
-  const now: Record<string, number> = { macs: cost.macs, params: cost.params, model_size: cost.params * 4 };
+  const now: Record<string, number> = analyticMetrics(cost);
   for (const e of m.entries) {
     const name = e.name;
     if (!name) continue;

@@ -56,3 +56,15 @@ export const METRICS: ReadonlyMap<Metric, MetricSpec> = new Map(
 export function isMetric(name: string): name is Metric {
   return METRICS.has(name as Metric);
 }
+
+/**
+ * The metrics a subnet's cost gives without training: MACs, params, and its size in bytes as
+ * float32 weights.
+ */
+export function analyticMetrics(cost: { readonly macs: number; readonly params: number }): {
+  macs: number;
+  params: number;
+  model_size: number;
+} {
+  return { macs: cost.macs, params: cost.params, model_size: cost.params * 4 };
+}

@@ -11,6 +11,7 @@ import { evaluateSubnet } from "./evaluate";
 import { formatMetric, printSubnet } from "./printer";
 import type { Choices } from "./subnetChoices";
 import { genomeFromChoices } from "./subnetChoices";
+import { analyticMetrics } from "./metrics";
 
 export interface SubnetEditRequest {
   readonly space: string;
@@ -55,11 +56,7 @@ export function subnetEdit(
   const cost = evaluateSubnet(model, genome);
   if (!cost) return { error: `this subnet's shapes do not work out in ${model.name} as it is now` };
   const measured = { ...request.measured };
-  const now: Record<(typeof ANALYTIC)[number], number> = {
-    macs: cost.macs,
-    params: cost.params,
-    model_size: cost.params * 4,
-  };
+  const now: Record<(typeof ANALYTIC)[number], number> = analyticMetrics(cost);
   for (const key of ANALYTIC) {
     const was = measured[key];
     if (typeof was === "number" && formatMetric(key, was) !== formatMetric(key, now[key])) {

@@ -13,7 +13,7 @@ import {
   smallestGenome,
 } from "../language/encoding";
 import type { Metric } from "../language/metrics";
-import { METRICS } from "../language/metrics";
+import { METRICS, analyticMetrics } from "../language/metrics";
 import type { SpaceModel } from "../language/model";
 import { planSubnet } from "../language/plan";
 import type { SearchConfig } from "../language/searchConfig";
@@ -84,8 +84,7 @@ export function searchProblem(
 function anchors(model: SpaceModel, config: SearchConfig): Genome[] {
   const analytic = config.constraints.filter((c) => ANALYTIC_METRICS.has(c.metric));
   return [largestGenome(model), smallestGenome(model)].filter((genome) => {
-    const plan = planSubnet(model, genome);
-    return violation(analytic, { macs: plan.macs, params: plan.params, model_size: plan.params * 4 }) === 0;
+    return violation(analytic, analyticMetrics(planSubnet(model, genome))) === 0;
   });
 }
 

@@ -14,6 +14,7 @@ import { checkDocument } from "../language/checker";
 import type { Genome } from "../language/encoding";
 import { activeChoices, genomeKey, largestGenome } from "../language/encoding";
 import type { Metric } from "../language/metrics";
+import { analyticMetrics } from "../language/metrics";
 import type { DatasetRef, SpaceModel } from "../language/model";
 import { planSubnet } from "../language/plan";
 import type { SearchConfig } from "../language/searchConfig";
@@ -430,7 +431,7 @@ async function search(
   const measure = async (genome: Genome, expected?: readonly number[]): Promise<Measurement> => {
     const started = performance.now();
     const plan = planSubnet(model, genome);
-    const metrics: MetricValues = { macs: plan.macs, params: plan.params, model_size: plan.params * 4 };
+    const metrics: MetricValues = analyticMetrics(plan);
     const analyticViolation = violation(
       config.constraints.filter((c) => ANALYTIC_METRICS.has(c.metric)),
       metrics,
@@ -578,8 +579,7 @@ export async function runStrategy(
         .map((o, i) => (ANALYTIC_METRICS.has(o.metric) ? i : -1))
         .filter((i) => i >= 0);
       const analytic = (genome: Genome): MetricValues => {
-        const plan = planSubnet(model, genome);
-        return { macs: plan.macs, params: plan.params, model_size: plan.params * 4 };
+        return analyticMetrics(planSubnet(model, genome));
       };
       return linas(problem, {
         ...options,

@@ -5,6 +5,7 @@ import { evaluateSubnet } from "../../language/evaluate";
 import { activeChoices, genomeFromChoices } from "../../language/subnetChoices";
 import { suggestSubnetName } from "../../language/writeBack";
 import type { PanelDocuments } from "./documents";
+import { analyticMetrics } from "../../language/metrics";
 
 export function subnetChoices(
   documents: PanelDocuments,
@@ -39,7 +40,7 @@ export function subnetDetails(
     details: {
       space: model.name,
       choices: activeChoices(model, genome),
-      analytic: cost ? { macs: cost.macs, params: cost.params, model_size: cost.params * 4 } : null,
+      analytic: cost ? analyticMetrics(cost) : null,
       notes: [...notes],
       largest: activeChoices(model, largestGenome(model)),
       smallest: activeChoices(model, smallestGenome(model)),
