@@ -616,7 +616,7 @@ async function referencePoint(
   config: SearchConfig,
   meter: ((g: Genome) => Promise<number>) | undefined,
 ): Promise<number[]> {
-  const largest = planSubnet(model, largestGenome(model));
+  const largest = analyticMetrics(planSubnet(model, largestGenome(model)));
   const latency =
     meter && config.objectives.some((o) => o.metric === "latency") ? await meter(largestGenome(model)) : 0;
   const worst: Record<Metric, number> = {
@@ -624,7 +624,7 @@ async function referencePoint(
     loss: 10,
     macs: largest.macs * 1.1,
     params: largest.params * 1.1,
-    model_size: largest.params * 4 * 1.1,
+    model_size: largest.model_size * 1.1,
     latency: latency * 1.5,
   };
   return config.objectives.map((o) => worst[o.metric]);
